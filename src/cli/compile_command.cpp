@@ -1,0 +1,60 @@
+#include "compile_command.hpp"
+
+#include <cstdio>
+
+#include "core/compiler.hpp"
+#include "core/json_output.hpp"
+#include "exit_codes.hpp"
+#include "files.hpp"
+#include "render_text.hpp"
+#include "shared_options.hpp"
+
+namespace aftercare::cli {
+
+void setup_compile(CLI::App& app, CompileOptions& options) {
+    app.add_option("file", options.input, "The protocol (.care) file to compile")->required();
+    app.add_option("-o,--output", options.output, "Write the JSON here instead of to standard output")
+        ->option_text("OUT");
+    add_color_option(app, options.color);
+    app.footer(
+        "Prints the protocol as JSON (docs/json.md; schema docs/aftercare.schema.json): metadata,\n"
+        "every rule normalised, warning signs, and the resolved day-by-day view per activity.\n"
+        "The same input always gives the same bytes. With -o the file is replaced only when the\n"
+        "protocol has no errors, and only once the new content is complete.\n\n"
+        "Exit status: 0 compiled, 1 the protocol has errors (printed, nothing written),\n"
+        "2 usage error or unreadable/unwritable file.\n\n"
+        "Examples:\n"
+        "  aftercare compile protocols/clinics/example.care\n"
+        "  aftercare compile protocols/clinics/example.care -o example.json");
+}
+
+int run_compile(const CompileOptions& options) {
+    ReadResult read = read_text(options.input);
+    if (!read.text) {
+        std::fprintf(stderr, "aftercare: error: cannot read %s: %s\n", options.input.c_str(), read.error.c_str());
+        return exit_usage;
+    }
+    SourceSet sources;
+    Compiler compiler(sources, file_loader());
+    const SourceFile& file = sources.add(options.input, std::move(*read.text));
+    const Compilation result = compiler.compile(file);
+    const bool color = use_color(options.color, stderr);
+    for (const Diagnostic& d : result.diagnostics) std::fputs(render_text(d, sources, color).c_str(), stderr);
+    if (!result.ok()) return exit_findings;
+    if (result.is_vocabulary) {
+        std::fprintf(stderr, "aftercare: error: %s is a vocabulary; compile takes a protocol\n", options.input.c_str());
+        return exit_usage;
+    }
+    const std::string json = to_json(result.protocol, result.resolved).dump(2) + "\n";
+    if (options.output == "-") {
+        std::fwrite(json.data(), 1, json.size(), stdout);
+        return std::fflush(stdout) == 0 ? exit_clean : exit_usage;
+    }
+    if (const auto error = write_atomically(options.output, json)) {
+        std::fprintf(stderr, "aftercare: error: %s\n", error->c_str());
+        return exit_usage;
+    }
+    return exit_clean;
+}
+
+}  // namespace aftercare::cli

@@ -1,0 +1,99 @@
+#include "files.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace aftercare::cli {
+
+namespace fs = std::filesystem;
+
+ReadResult read_text(const std::string& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return {std::nullopt, "it is a folder"};
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return {std::nullopt, std::strerror(errno)};
+    std::string text;
+    char buffer[1 << 16];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed) return {std::nullopt, "read error"};
+    return {std::move(text), {}};
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
+    std::vector<std::string> out;
+    for (const std::string& input : inputs) {
+        std::error_code ec;
+        if (!fs::is_directory(input, ec)) {
+            out.push_back(input);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
+             it != end; it.increment(ec)) {
+            if (ec) break;
+            if (it->is_regular_file(ec) && it->path().extension() == ".care") found.push_back(it->path().generic_string());
+        }
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+ImportLoader file_loader() {
+    return [](const std::string& importer, const std::string& path) -> std::variant<LoadedText, std::string> {
+        const fs::path base = fs::path(importer).parent_path();
+        const std::string name = (base / path).lexically_normal().generic_string();
+        ReadResult read = read_text(name);
+        if (!read.text) return "cannot read " + name + ": " + read.error;
+        return LoadedText{name, std::move(*read.text)};
+    };
+}
+
+std::optional<std::string> write_atomically(const std::string& path, const std::string& content) {
+    const fs::path target(path);
+    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+    const int fd = mkstemp(temp.data());
+    if (fd < 0) return "cannot create a temporary file in " + folder.string() + ": " + std::strerror(errno);
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const std::string why = std::strerror(errno);
+            ::close(fd);
+            ::unlink(temp.c_str());
+            return "cannot write " + path + ": " + why;
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    // Readable like a file the user made (mkstemp creates it private).
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        const std::string why = std::strerror(errno);
+        ::unlink(temp.c_str());
+        return "cannot write " + path + ": " + why;
+    }
+    if (std::rename(temp.c_str(), path.c_str()) != 0) {
+        const std::string why = std::strerror(errno);
+        ::unlink(temp.c_str());
+        return "cannot replace " + path + ": " + why;
+    }
+    return std::nullopt;
+}
+
+}  // namespace aftercare::cli

@@ -1,0 +1,32 @@
+// The command line's file system work: reading inputs, finding protocol
+// files in folders, resolving imports, and writing outputs atomically.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/compiler.hpp"
+
+namespace aftercare::cli {
+
+// The whole file, or a sentence saying why it could not be read.
+struct ReadResult {
+    std::optional<std::string> text;
+    std::string error;
+};
+ReadResult read_text(const std::string& path);
+
+
+// Files as given, and every *.care file below each folder, sorted; a path
+// that does not exist is returned as is so that reading it reports why.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
+
+// Imports are relative to the importing file's folder.
+ImportLoader file_loader();
+
+// Writes to a temporary file beside `path`, then renames it over `path`, so
+// `path` is either untouched or complete. Returns an error sentence on failure.
+std::optional<std::string> write_atomically(const std::string& path, const std::string& content);
+
+}  // namespace aftercare::cli

@@ -1,0 +1,33 @@
+// Wires the subcommands together; each lives in its own file.
+#include <CLI/CLI.hpp>
+
+#include "check_command.hpp"
+#include "compile_command.hpp"
+#include "exit_codes.hpp"
+
+int main(int argc, char** argv) {
+    using namespace aftercare::cli;
+    CLI::App app{"aftercare: check and compile aftercare protocols (.care files)", "aftercare"};
+    app.set_version_flag("--version", std::string("aftercare ") + AFTERCARE_VERSION);
+    app.require_subcommand(1);
+    app.footer(
+        "A protocol says what a patient may, must and must not do on which day after a procedure:\n"
+        "  day 4..6: allow rinse; forbid shampoo\n\n"
+        "Exit status: 0 clean, 1 problems found, 2 usage or I/O error.\n"
+        "Run 'aftercare COMMAND --help' for a command's options and examples;\n"
+        "the language is described in docs/language.md.");
+
+    CheckOptions check;
+    setup_check(*app.add_subcommand("check", "Report every problem in protocol files"), check);
+    CompileOptions compile;
+    setup_compile(*app.add_subcommand("compile", "Compile a protocol to JSON"), compile);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? exit_clean : exit_usage;
+    }
+    if (app.got_subcommand("check")) return run_check(check);
+    return run_compile(compile);
+}

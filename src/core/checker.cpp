@@ -1,0 +1,559 @@
+#include "checker.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "keywords.hpp"
+#include "suggest.hpp"
+
+namespace aftercare {
+
+using namespace syntax;
+
+namespace {
+
+const std::vector<std::string>& contact_roles() {
+    static const std::vector<std::string> roles{"clinic", "physician", "technician"};
+    return roles;
+}
+
+int days_per(DurationUnit unit) {
+    switch (unit) {
+        case DurationUnit::day: return 1;
+        case DurationUnit::week: return 7;
+        case DurationUnit::month: return 30;
+        case DurationUnit::year: return 365;
+    }
+    return 1;
+}
+
+std::string_view unit_name(DurationUnit unit) {
+    switch (unit) {
+        case DurationUnit::day: return "day";
+        case DurationUnit::week: return "week";
+        case DurationUnit::month: return "month";
+        case DurationUnit::year: return "year";
+    }
+    return "day";
+}
+
+bool valid_date(std::string_view date) {
+    const int year = std::stoi(std::string(date.substr(0, 4)));
+    const int month = std::stoi(std::string(date.substr(5, 2)));
+    const int day = std::stoi(std::string(date.substr(8, 2)));
+    if (month < 1 || month > 12 || day < 1) return false;
+    static constexpr int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= lengths[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+class Checker {
+public:
+    Checker(const SourceFile& file, const Vocabulary* vocabulary, const BrokenLines& broken)
+        : file_(file), vocabulary_(vocabulary), broken_(broken) {}
+
+    CheckResult run(const Document& document) {
+        result_.protocol.file = file_.name();
+        collect_header(document);
+        collect_milestones(document);
+        collect_phases(document);
+        for (std::size_t i = 0; i < document.statements.size(); ++i) {
+            const Statement& statement = document.statements[i];
+            if (const auto* rule = std::get_if<RuleDecl>(&statement.node)) check_rule(i, statement, *rule);
+            if (const auto* warning = std::get_if<WarningDecl>(&statement.node)) check_warning(statement, *warning);
+            if (std::holds_alternative<TermDecl>(statement.node) ||
+                std::holds_alternative<VocabularyDecl>(statement.node)) {
+                error("misplaced-definition", statement.span,
+                      "activity, sign and vocabulary definitions belong in a vocabulary file",
+                      "move this line into the vocabulary this protocol imports");
+            }
+            for (const Attribute& attribute : statement.attributes) {
+                if (attribute.text.value.empty()) {
+                    error("empty-text", attribute.text.span,
+                          attribute.kind == Attribute::Kind::quote ? "the quote is empty" : "the note is empty",
+                          "write the text between the quotes, or remove the line");
+                }
+            }
+        }
+        return std::move(result_);
+    }
+
+private:
+    void error(std::string code, Span span, std::string message, std::string hint = {}) {
+        result_.diagnostics.push_back(
+            make_diagnostic(Severity::error, std::move(code), file_, span, std::move(message), std::move(hint)));
+    }
+    void duplicate(Span span, const std::string& what, Span first) {
+        Diagnostic d = make_diagnostic(Severity::error, "duplicate-definition", file_, span,
+                                       what + " is defined twice", "keep one of them");
+        d.related.push_back({file_.locate(first), "first defined here"});
+        result_.diagnostics.push_back(std::move(d));
+    }
+
+    Provenance provenance(const Statement& statement, Span span) const {
+        Provenance p;
+        for (const Attribute& attribute : statement.attributes) {
+            (attribute.kind == Attribute::Kind::quote ? p.quotes : p.notes).push_back(attribute.text.value);
+        }
+        p.location = file_.locate(span);
+        return p;
+    }
+
+    // ---------------------------------------------------------------- header
+    void collect_header(const Document& document) {
+        std::optional<Span> title, procedure, source;
+        Protocol& protocol = result_.protocol;
+        for (const Statement& statement : document.statements) {
+            if (const auto* decl = std::get_if<ProtocolDecl>(&statement.node)) {
+                if (title) { duplicate(statement.span, "the protocol's title", *title); continue; }
+                title = statement.span;
+                protocol.title = decl->title.value;
+                if (decl->title.value.empty()) error("empty-text", decl->title.span, "the protocol's title is empty");
+            } else if (const auto* decl = std::get_if<ProcedureDecl>(&statement.node)) {
+                if (procedure) { duplicate(statement.span, "the procedure", *procedure); continue; }
+                procedure = statement.span;
+                protocol.procedure = to_lower(decl->name.text);
+            } else if (const auto* decl = std::get_if<SourceDecl>(&statement.node)) {
+                if (source) { duplicate(statement.span, "the source", *source); continue; }
+                source = statement.span;
+                check_source(statement, *decl);
+            }
+        }
+        if (broken_.header) return;
+        if (!title) error("missing-header", Span{0, 0}, "this protocol has no title", "add a line such as: protocol \"SMP aftercare\"");
+        if (!procedure) error("missing-header", Span{0, 0}, "this protocol names no procedure", "add a line such as: procedure smp");
+        if (!source) error("missing-header", Span{0, 0}, "this protocol names no source", "add a line such as: source \"Example Clinic\" url \"https://example.com/aftercare\" retrieved 2026-11-01");
+    }
+
+    void check_source(const Statement& statement, const SourceDecl& decl) {
+        Source& source = result_.protocol.source;
+        source.name = decl.name.value;
+        if (decl.name.value.empty()) error("empty-text", decl.name.span, "the source's name is empty");
+        if (decl.url) {
+            source.url = decl.url->value;
+            if (decl.url->value.rfind("https://", 0) != 0 && decl.url->value.rfind("http://", 0) != 0) {
+                error("invalid-url", decl.url->span, "the source's address must start with https:// or http://");
+            }
+        }
+        if (decl.retrieved) {
+            source.retrieved = decl.retrieved->text;
+            if (!valid_date(decl.retrieved->text)) {
+                error("invalid-date", decl.retrieved->span, "'" + decl.retrieved->text + "' is not a date",
+                      "write the date as YYYY-MM-DD, e.g. 2026-11-01");
+            }
+        }
+        source.provenance = provenance(statement, statement.span);
+    }
+
+    // ---------------------------------------------------------------- milestones and phases
+    void collect_milestones(const Document& document) {
+        for (const Statement& statement : document.statements) {
+            const auto* decl = std::get_if<MilestoneDecl>(&statement.node);
+            if (!decl) continue;
+            const std::string name = to_lower(decl->name.text);
+            if (const auto it = names_.find(name); it != names_.end()) {
+                duplicate(decl->name.span, "'" + name + "'", it->second);
+                continue;
+            }
+            names_.emplace(name, decl->name.span);
+            if (decl->day.value < 0 || decl->day.value > max_day) {
+                error("invalid-day", decl->day.span, "a milestone's day must be between 0 and " + std::to_string(max_day),
+                      "day 0 is the session; a milestone comes on or after it");
+                continue;
+            }
+            const int day = static_cast<int>(decl->day.value);
+            milestones_[name] = day;
+            result_.protocol.milestones.push_back(Milestone{name, day, provenance(statement, statement.span)});
+        }
+    }
+
+    void collect_phases(const Document& document) {
+        for (const Statement& statement : document.statements) {
+            const auto* decl = std::get_if<PhaseDecl>(&statement.node);
+            if (!decl) continue;
+            const std::string name = to_lower(decl->name.text);
+            if (const auto it = names_.find(name); it != names_.end()) {
+                duplicate(decl->name.span, "'" + name + "'", it->second);
+                continue;
+            }
+            names_.emplace(name, decl->name.span);
+            auto window = resolve_days(decl->days);
+            if (!window) continue;
+            window->written = days_text(decl->days);
+            phases_[name] = *window;
+            result_.protocol.phases.push_back(Phase{name, *window, provenance(statement, statement.span)});
+        }
+    }
+
+    // ---------------------------------------------------------------- windows
+    bool day_in_range(const Number& n) {
+        if (n.value < -max_day || n.value > max_day) {
+            error("invalid-day", n.span, fmt::format("day {} is too far from the session", n.value),
+                  fmt::format("days run from -{0} to {0}", max_day));
+            return false;
+        }
+        return true;
+    }
+
+    std::string days_text(const Days& days) const {
+        switch (days.form) {
+            case Days::Form::day: return fmt::format("day {}", days.first->value);
+            case Days::Form::range: return fmt::format("day {}..{}", days.first->value, days.last->value);
+            case Days::Form::open_end: return fmt::format("day {}..", days.first->value);
+            case Days::Form::open_start: return fmt::format("day ..{}", days.last->value);
+            case Days::Form::duration:
+                return fmt::format("for {} {}{}", days.amount->value, unit_name(days.unit), days.amount->value == 1 ? "" : "s");
+            case Days::Form::until: return "until " + to_lower(days.name->text);
+            case Days::Form::from: return "from " + to_lower(days.name->text);
+            case Days::Form::during: return "during " + to_lower(days.name->text);
+            case Days::Form::ongoing: return "ongoing";
+        }
+        return {};
+    }
+
+    std::optional<int> milestone(const Word& name, std::string_view keyword) {
+        const std::string key = to_lower(name.text);
+        if (const auto it = milestones_.find(key); it != milestones_.end()) return it->second;
+        if (phases_.count(key)) {
+            error("wrong-name-kind", name.span, "'" + key + "' is a phase, not a milestone",
+                  "write 'during " + key + "' for the phase's days");
+        } else if (!names_.count(key) && !broken_.names) {  // a failed definition was reported there
+            std::vector<std::string> known;
+            for (const auto& [n, d] : milestones_) known.push_back(n);
+            const auto suggestion = closest(key, known);
+            error("undefined-name", name.span, "no milestone named '" + key + "'",
+                  suggestion ? "did you mean '" + *suggestion + "'?"
+                             : "define it first, e.g. milestone " + key + " = day 7 (then '" +
+                                   std::string(keyword) + " " + key + "')");
+        }
+        return std::nullopt;
+    }
+
+    std::optional<DayWindow> resolve_days(const Days& days) {
+        DayWindow w;
+        switch (days.form) {
+            case Days::Form::day:
+                if (!day_in_range(*days.first)) return std::nullopt;
+                w.from = w.to = static_cast<int>(days.first->value);
+                break;
+            case Days::Form::range:
+                if (!day_in_range(*days.first) || !day_in_range(*days.last)) return std::nullopt;
+                if (days.last->value < days.first->value) {
+                    error("empty-range", days.span,
+                          fmt::format("the range {}..{} ends before it starts", days.first->value, days.last->value),
+                          fmt::format("did you mean day {}..{}?", days.last->value, days.first->value));
+                    return std::nullopt;
+                }
+                w.from = static_cast<int>(days.first->value);
+                w.to = static_cast<int>(days.last->value);
+                break;
+            case Days::Form::open_end:
+                if (!day_in_range(*days.first)) return std::nullopt;
+                w.from = static_cast<int>(days.first->value);
+                break;
+            case Days::Form::open_start:
+                if (!day_in_range(*days.last)) return std::nullopt;
+                w.to = static_cast<int>(days.last->value);
+                break;
+            case Days::Form::duration: {
+                const std::int64_t length = days.amount->value * days_per(days.unit);
+                if (days.amount->value < 1) {
+                    error("empty-range", days.amount->span, "a duration must be at least 1",
+                          "for example: for 14 days");
+                    return std::nullopt;
+                }
+                if (length > max_day) {
+                    error("invalid-day", days.amount->span, "this duration is longer than a century");
+                    return std::nullopt;
+                }
+                w.from = 0;
+                w.to = static_cast<int>(length);
+                break;
+            }
+            case Days::Form::until: {
+                const auto day = milestone(*days.name, "until");
+                if (!day) return std::nullopt;
+                if (*day == 0) {
+                    error("empty-range", days.span, "'until " + to_lower(days.name->text) + "' has no days: the milestone is day 0",
+                          "use 'from " + to_lower(days.name->text) + "', or move the milestone later");
+                    return std::nullopt;
+                }
+                w.from = 0;
+                w.to = *day - 1;
+                break;
+            }
+            case Days::Form::from: {
+                const auto day = milestone(*days.name, "from");
+                if (!day) return std::nullopt;
+                w.from = *day;
+                break;
+            }
+            case Days::Form::during: {
+                const std::string key = to_lower(days.name->text);
+                const auto it = phases_.find(key);
+                if (it == phases_.end()) {
+                    if (milestones_.count(key)) {
+                        error("wrong-name-kind", days.name->span, "'" + key + "' is a milestone, not a phase",
+                              "write 'until " + key + "' or 'from " + key + "'");
+                    } else if (!names_.count(key) && !broken_.names) {
+                        std::vector<std::string> known;
+                        for (const auto& [n, p] : phases_) known.push_back(n);
+                        const auto suggestion = closest(key, known);
+                        error("undefined-name", days.name->span, "no phase named '" + key + "'",
+                              suggestion ? "did you mean '" + *suggestion + "'?"
+                                         : "define it before its first use, e.g. phase " + key + " = day 0..7");
+                    }
+                    return std::nullopt;
+                }
+                w.from = it->second.from;
+                w.to = it->second.to;
+                break;
+            }
+            case Days::Form::ongoing:
+                w.from = 0;
+                break;
+        }
+        return w;
+    }
+
+    std::optional<DayWindow> resolve_window(const Window& window) {
+        DayWindow w;
+        if (window.days) {
+            auto days = resolve_days(*window.days);
+            if (!days) return std::nullopt;
+            w = *days;
+            w.written = days_text(*window.days);
+        } else {
+            w.from = 0;
+        }
+        w.anchor = window.anchor;
+        if (window.anchor != Anchor::session) {
+            const std::string anchor = window.anchor == Anchor::final_session ? "after final session" : "between sessions";
+            w.written = w.written.empty() ? anchor : w.written + " " + anchor;
+        }
+        return w;
+    }
+
+    // ---------------------------------------------------------------- quantities
+    std::optional<aftercare::Quantity> check_quantity(const syntax::Quantity& q, Modality modality) {
+        using Bound = syntax::Quantity::Bound;
+        using Unit = syntax::Quantity::Unit;
+        bool ok = true;
+        if (modality == Modality::forbid || modality == Modality::avoid) {
+            error("invalid-quantity", q.span, "a limit goes with allow, recommend or require, not " +
+                  std::string(keyword_of(modality)),
+                  "say what is allowed: e.g. allow shower at most 5 minutes");
+            ok = false;
+        }
+        if (q.bound != Bound::exactly && q.high) {
+            error("invalid-quantity", q.span, "'at most' and 'at least' take one number, not a range",
+                  "write either 'at most 4' or '2..4'");
+            ok = false;
+        }
+        if (q.high && q.high->value < q.low.value) {
+            error("invalid-quantity", q.span, fmt::format("the range {}..{} ends before it starts", q.low.value, q.high->value),
+                  fmt::format("did you mean {}..{}?", q.high->value, q.low.value));
+            ok = false;
+        }
+        const std::int64_t largest = q.high ? std::max(q.high->value, q.low.value) : q.low.value;
+        const std::int64_t smallest = q.high ? std::min(q.high->value, q.low.value) : q.low.value;
+        if (smallest < 0 || (smallest == 0 && q.bound != Bound::at_least)) {
+            error("invalid-quantity", q.span, "a limit must be more than 0",
+                  "to rule the activity out, use forbid or avoid instead");
+            ok = false;
+        }
+        if (q.unit == Unit::spf && largest > 100) {
+            error("invalid-quantity", q.span, fmt::format("SPF {} does not exist; sunscreens go up to about 100", largest));
+            ok = false;
+        }
+        if (q.unit == Unit::minute && largest > 24 * 60) {
+            error("invalid-quantity", q.span, fmt::format("{} minutes is more than a day", largest), "use hours or days");
+            ok = false;
+        }
+        if (q.unit == Unit::hour && largest > 24) {
+            error("invalid-quantity", q.span, fmt::format("{} hours is more than a day", largest));
+            ok = false;
+        }
+        if (q.unit == Unit::count && q.per && to_lower(q.per->text) == "day" && largest > 24) {
+            error("invalid-quantity", q.span, fmt::format("{} times a day is more than once an hour", largest),
+                  "check the number; for example: 2..4 per day");
+            ok = false;
+        }
+        if (!ok) return std::nullopt;
+
+        aftercare::Quantity out;
+        switch (q.bound) {
+            case Bound::exactly:
+                out.min = static_cast<int>(q.low.value);
+                out.max = static_cast<int>(q.high ? q.high->value : q.low.value);
+                break;
+            case Bound::at_most: out.max = static_cast<int>(q.low.value); break;
+            case Bound::at_least: out.min = static_cast<int>(q.low.value); break;
+        }
+        out.unit = q.unit == Unit::spf ? "spf" : q.unit == Unit::minute ? "minute" : q.unit == Unit::hour ? "hour" : "time";
+        if (q.per) out.per = to_lower(q.per->text);
+        out.written = quantity_text(out);
+        return out;
+    }
+
+    static std::string quantity_text(const aftercare::Quantity& q) {
+        std::string amount;
+        if (q.min && q.max) amount = *q.min == *q.max ? std::to_string(*q.min) : fmt::format("{}..{}", *q.min, *q.max);
+        else if (q.max) amount = fmt::format("at most {}", *q.max);
+        else amount = fmt::format("at least {}", *q.min);
+        if (q.unit == "spf") return "spf " + amount;
+        const bool one = q.min.value_or(1) == 1 && q.max.value_or(1) == 1;
+        std::string text = amount;
+        // "2..4 per day" counts times; other units are always written.
+        if (q.unit != "time" || !q.per) text += " " + q.unit + (one ? "" : "s");
+        if (q.per) text += " per " + *q.per;
+        return text;
+    }
+
+    // ---------------------------------------------------------------- rules and warnings
+    std::optional<std::string> resolve_activity(const Word& word) {
+        if (!vocabulary_) return to_lower(word.text);
+        const Lookup found = vocabulary_->find_activity(word.text);
+        if (found.term) return found.term->id;
+        if (!found.ambiguous_between.empty()) {
+            error("ambiguous-activity", word.span, "'" + word.text + "' could mean " + join(found.ambiguous_between, " or "),
+                  "write the full name, e.g. " + found.ambiguous_between.front());
+            return std::nullopt;
+        }
+        unknown_word("unknown-activity", "activity", word, vocabulary_->activity_words(),
+                     [&](const std::string& w) { return vocabulary_->canonical_activity(w); });
+        return std::nullopt;
+    }
+
+    template <typename Canonical>
+    void unknown_word(const char* code, const char* what, const Word& word, const std::vector<std::string>& words,
+                      Canonical canonical) {
+        const auto suggestion = closest(word.text, words);
+        std::string hint;
+        if (suggestion) {
+            const std::string id = canonical(*suggestion);
+            hint = "did you mean '" + *suggestion + "'" + (id != *suggestion ? " (" + id + ")" : "") + "?";
+        } else {
+            hint = std::string("add it to the vocabulary '") + vocabulary_->name + "' if it is a new " + what;
+        }
+        error(code, word.span, std::string("unknown ") + what + " '" + word.text + "'", hint);
+    }
+
+    void check_rule(std::size_t index, const Statement& statement, const RuleDecl& decl) {
+        const auto window = resolve_window(decl.window);
+        std::map<std::string, Span> seen;  // one statement names each activity once
+        for (const Clause& clause : decl.clauses) {
+            std::optional<aftercare::Quantity> quantity;
+            bool quantity_ok = true;
+            if (clause.quantity) {
+                quantity = check_quantity(*clause.quantity, clause.modality);
+                quantity_ok = quantity.has_value();
+            }
+            for (const Word& word : clause.activities) {
+                const auto activity = resolve_activity(word);
+                if (!activity) continue;
+                if (const auto it = seen.find(*activity); it != seen.end()) {
+                    Diagnostic d = make_diagnostic(Severity::error, "duplicate-activity", file_, word.span,
+                        "'" + *activity + "' appears twice in this rule", "name each activity once per line");
+                    d.related.push_back({file_.locate(it->second), "first named here"});
+                    result_.diagnostics.push_back(std::move(d));
+                    continue;
+                }
+                seen.emplace(*activity, word.span);
+                if (!window || !quantity_ok) continue;
+                Rule rule;
+                rule.statement = index;
+                rule.activity = *activity;
+                rule.written = word.text;
+                rule.modality = clause.modality;
+                rule.window = *window;
+                rule.quantity = quantity;
+                rule.provenance = provenance(statement, word.span);
+                result_.protocol.rules.push_back(std::move(rule));
+            }
+        }
+    }
+
+    void check_warning(const Statement& statement, const WarningDecl& decl) {
+        WarningSign warning;
+        bool ok = true;
+        std::set<std::string> seen;
+        for (const Word& sign : decl.signs) {
+            std::string id = to_lower(sign.text);
+            if (vocabulary_) {
+                const Lookup found = vocabulary_->find_sign(sign.text);
+                if (!found.term) {
+                    unknown_word("unknown-sign", "warning sign", sign, vocabulary_->sign_words(),
+                                 [&](const std::string& w) { return vocabulary_->canonical_sign(w); });
+                    ok = false;
+                    continue;
+                }
+                id = found.term->id;
+            }
+            if (!seen.insert(id).second) {
+                error("duplicate-sign", sign.span, "'" + id + "' appears twice in this warning");
+                ok = false;
+                continue;
+            }
+            warning.signs.push_back(id);
+        }
+        for (const syntax::Escalation& action : decl.actions) {
+            switch (action.kind) {
+                case syntax::Escalation::Kind::stop: {
+                    const auto activity = resolve_activity(*action.target);
+                    if (!activity) { ok = false; break; }
+                    warning.actions.push_back({"stop", *activity});
+                    break;
+                }
+                case syntax::Escalation::Kind::contact: {
+                    const std::string role = to_lower(action.target->text);
+                    if (std::find(contact_roles().begin(), contact_roles().end(), role) == contact_roles().end()) {
+                        const auto suggestion = closest(role, contact_roles());
+                        error("unknown-contact", action.target->span, "unknown contact '" + action.target->text + "'",
+                              suggestion ? "did you mean '" + *suggestion + "'?"
+                                         : "contact one of: " + join(contact_roles(), ", "));
+                        ok = false;
+                        break;
+                    }
+                    warning.actions.push_back({"contact", role});
+                    break;
+                }
+                case syntax::Escalation::Kind::seek_care:
+                    warning.actions.push_back({"seek-care", ""});
+                    break;
+            }
+        }
+        if (!ok) return;
+        warning.provenance = provenance(statement, statement.span);
+        result_.protocol.warnings.push_back(std::move(warning));
+    }
+
+    const SourceFile& file_;
+    const Vocabulary* vocabulary_;
+    BrokenLines broken_;
+    CheckResult result_;
+    std::map<std::string, Span> names_;  // milestone and phase names, where defined
+    std::map<std::string, int> milestones_;
+    std::map<std::string, DayWindow> phases_;
+};
+
+}  // namespace
+
+BrokenLines BrokenLines::from(const std::vector<std::string>& failed_statements) {
+    BrokenLines broken;
+    for (const std::string& word : failed_statements) {
+        if (word == "protocol" || word == "procedure" || word == "source") broken.header = true;
+        if (word == "milestone" || word == "phase") broken.names = true;
+    }
+    return broken;
+}
+
+CheckResult check_protocol(const SourceFile& file, const Document& document, const Vocabulary* vocabulary,
+                           const BrokenLines& broken) {
+    return Checker(file, vocabulary, broken).run(document);
+}
+
+}  // namespace aftercare

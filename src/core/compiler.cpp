@@ -1,0 +1,113 @@
+#include "compiler.hpp"
+
+#include "checker.hpp"
+
+#include <algorithm>
+#include "parser.hpp"
+
+namespace aftercare {
+
+using namespace syntax;
+
+const SourceFile& SourceSet::add(std::string name, std::string text) {
+    auto file = std::make_unique<SourceFile>(name, std::move(text));
+    auto& slot = files_[std::move(name)];
+    slot = std::move(file);
+    return *slot;
+}
+
+const SourceFile* SourceSet::find(std::string_view name) const {
+    const auto it = files_.find(name);
+    return it == files_.end() ? nullptr : it->second.get();
+}
+
+Compiler::Compiler(SourceSet& sources, ImportLoader loader) : sources_(sources), loader_(std::move(loader)) {}
+
+Compiler::CachedVocabulary& Compiler::vocabulary_from(const SourceFile& file) {
+    if (const auto it = vocabularies_.find(file.name()); it != vocabularies_.end()) return it->second;
+    ParseResult parsed = parse(file);
+    CachedVocabulary cached;
+    cached.is_vocabulary = is_vocabulary(parsed.document);
+    VocabularyResult built = build_vocabulary(file, parsed.document);
+    cached.diagnostics = std::move(parsed.diagnostics);
+    cached.diagnostics.insert(cached.diagnostics.end(), built.diagnostics.begin(), built.diagnostics.end());
+    cached.vocabulary = std::make_shared<const Vocabulary>(std::move(built.vocabulary));
+    return vocabularies_.emplace(file.name(), std::move(cached)).first->second;
+}
+
+Compilation Compiler::compile(const SourceFile& file) {
+    Compilation out;
+    ParseResult parsed = parse(file);
+    if (is_vocabulary(parsed.document)) {
+        out.is_vocabulary = true;
+        CachedVocabulary& cached = vocabulary_from(file);
+        if (!cached.reported) out.diagnostics = cached.diagnostics;
+        cached.reported = true;
+        out.vocabulary = cached.vocabulary;
+        sort_diagnostics(out.diagnostics);
+        return out;
+    }
+
+    const BrokenLines broken = BrokenLines::from(parsed.failed_statements);
+    const bool import_broken = std::find(parsed.failed_statements.begin(), parsed.failed_statements.end(),
+                                         "import") != parsed.failed_statements.end();
+    out.diagnostics = std::move(parsed.diagnostics);
+    std::vector<const Statement*> imports;
+    bool has_rules = false;
+    for (const Statement& statement : parsed.document.statements) {
+        if (std::holds_alternative<ImportDecl>(statement.node)) imports.push_back(&statement);
+        if (std::holds_alternative<RuleDecl>(statement.node) || std::holds_alternative<WarningDecl>(statement.node)) {
+            has_rules = true;
+        }
+    }
+    std::vector<Import> import_records;
+    if (imports.empty() && has_rules && !import_broken) {
+        out.diagnostics.push_back(make_diagnostic(Severity::error, "missing-import", file, Span{0, 0},
+            "this protocol imports no vocabulary, so its activities cannot be checked",
+            "add a line such as: import \"../vocabulary.care\""));
+    }
+    for (std::size_t i = 1; i < imports.size(); ++i) {
+        out.diagnostics.push_back(make_diagnostic(Severity::error, "duplicate-import", file, imports[i]->span,
+            "a protocol imports one vocabulary", "remove this import"));
+    }
+    if (!imports.empty()) {
+        const auto& decl = std::get<ImportDecl>(imports.front()->node);
+        auto loaded = loader_ ? loader_(file.name(), decl.path.value)
+                              : std::variant<LoadedText, std::string>(std::string("imports are not available here"));
+        if (auto* why = std::get_if<std::string>(&loaded)) {
+            out.diagnostics.push_back(make_diagnostic(Severity::error, "import-failed", file, decl.path.span,
+                "cannot import '" + decl.path.value + "': " + *why,
+                "the path is relative to this file's folder"));
+        } else {
+            auto& text = std::get<LoadedText>(loaded);
+            const SourceFile* imported = sources_.find(text.name);
+            if (!imported) imported = &sources_.add(text.name, std::move(text.text));
+            CachedVocabulary& cached = vocabulary_from(*imported);
+            if (!cached.is_vocabulary) {
+                out.diagnostics.push_back(make_diagnostic(Severity::error, "import-failed", file, decl.path.span,
+                    "'" + decl.path.value + "' is not a vocabulary", "import the file that starts with: vocabulary \"NAME\""));
+            } else {
+                if (!cached.reported) {
+                    out.diagnostics.insert(out.diagnostics.end(), cached.diagnostics.begin(), cached.diagnostics.end());
+                    cached.reported = true;
+                }
+                if (has_errors(cached.diagnostics)) {
+                    out.diagnostics.push_back(make_diagnostic(Severity::error, "import-failed", file, decl.path.span,
+                        "the vocabulary '" + decl.path.value + "' has errors", "fix them in " + imported->name()));
+                }
+                out.vocabulary = cached.vocabulary;
+                import_records.push_back(Import{decl.path.value, cached.vocabulary->name, imported->name()});
+            }
+        }
+    }
+
+    CheckResult checked = check_protocol(file, parsed.document, out.vocabulary.get(), broken);
+    out.protocol = std::move(checked.protocol);
+    out.protocol.imports = std::move(import_records);
+    out.diagnostics.insert(out.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
+    out.resolved = resolve(out.protocol, out.vocabulary.get());
+    sort_diagnostics(out.diagnostics);
+    return out;
+}
+
+}  // namespace aftercare

@@ -1,0 +1,74 @@
+// One file in, everything known about it out: the single entry point the
+// command line, the tests and (later) an editor or web playground call.
+// Text arrives through the caller; the core never touches the file system.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "protocol.hpp"
+#include "resolve.hpp"
+#include "source.hpp"
+#include "vocabulary.hpp"
+
+namespace aftercare {
+
+// The texts a run has seen, by name, so diagnostics can show their lines.
+class SourceSet {
+public:
+    const SourceFile& add(std::string name, std::string text);
+    const SourceFile* find(std::string_view name) const;
+
+private:
+    std::map<std::string, std::unique_ptr<SourceFile>, std::less<>> files_;
+};
+
+struct LoadedText {
+    std::string name;  // how diagnostics name the file
+    std::string text;
+};
+// Finds an imported file from the importing file's name and the path as
+// written; returns its text or a sentence saying why it could not.
+using ImportLoader = std::function<std::variant<LoadedText, std::string>(const std::string& importer,
+                                                                          const std::string& path)>;
+
+struct Compilation {
+    bool is_vocabulary = false;
+    Protocol protocol;                                // for a protocol file
+    std::shared_ptr<const Vocabulary> vocabulary;     // the file itself, or what it imports
+    std::vector<ResolvedActivity> resolved;
+    std::vector<Diagnostic> diagnostics;              // sorted
+
+    bool ok() const { return !has_errors(diagnostics); }
+};
+
+class Compiler {
+public:
+    Compiler(SourceSet& sources, ImportLoader loader);
+
+    // A protocol or a vocabulary file. A vocabulary's own problems are
+    // reported once per Compiler, with the first file that meets them.
+    Compilation compile(const SourceFile& file);
+
+private:
+    struct CachedVocabulary {
+        std::shared_ptr<const Vocabulary> vocabulary;
+        std::vector<Diagnostic> diagnostics;
+        bool is_vocabulary = false;  // the file declares a vocabulary
+        bool reported = false;
+    };
+    CachedVocabulary& vocabulary_from(const SourceFile& file);
+
+    SourceSet& sources_;
+    ImportLoader loader_;
+    std::map<std::string, CachedVocabulary> vocabularies_;
+};
+
+}  // namespace aftercare

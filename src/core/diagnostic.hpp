@@ -1,0 +1,39 @@
+// The one diagnostic model every output format renders.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "source.hpp"
+
+namespace aftercare {
+
+enum class Severity { error, warning, info };
+
+std::string_view to_string(Severity severity);
+
+// Another place a finding involves, such as the other side of a conflict.
+struct RelatedLocation {
+    Location location;
+    std::string message;
+};
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string code;     // stable id, e.g. "syntax" or "unknown-activity"
+    std::string message;  // what is wrong, one sentence
+    Location location;
+    std::string hint;     // how to fix it; may be empty
+    std::vector<RelatedLocation> related;
+};
+
+Diagnostic make_diagnostic(Severity severity, std::string code, const SourceFile& file, Span span,
+                           std::string message, std::string hint = {});
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics);
+
+// Sorted by file, line, column, then code: the order people and tools expect.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+
+}  // namespace aftercare

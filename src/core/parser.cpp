@@ -1,0 +1,373 @@
+// Combines the grammar, the actions that build the tree, and error control.
+// Actions fire only at commit points (a finished statement, clause or part),
+// so nothing built for a statement that later fails is kept.
+#include "parser.hpp"
+
+#include <charconv>
+#include <string_view>
+
+#include <tao/pegtl.hpp>
+
+#include "../../grammar/aftercare.hpp"
+#include "../../grammar/error_messages.hpp"
+#include "keywords.hpp"
+#include "suggest.hpp"
+
+namespace aftercare {
+namespace {
+
+namespace pegtl = tao::pegtl;
+namespace g = grammar;
+using namespace syntax;
+
+// What has been read of the statement being parsed.
+struct Pending {
+    std::optional<Text> text;
+    std::optional<Text> url;
+    std::optional<Word> word;
+    std::optional<Word> retrieved;
+    std::optional<Number> number;
+    std::vector<Word> synonyms;
+    Days days;
+    bool open_end = false;
+    std::optional<Window> window;
+    Anchor anchor = Anchor::session;
+    Quantity quantity;
+    Clause clause;
+    std::vector<Clause> clauses;
+    std::vector<Word> signs;
+    std::optional<Word> target;
+    std::vector<Escalation> actions;
+};
+
+struct Builder {
+    const char* base = nullptr;  // start of the whole text; spans are offsets from it
+    Document document;
+    Pending pending;
+    bool can_attach = false;  // whether a quote/note line has a statement to belong to
+    bool after_error = false;
+    std::vector<Span> orphan_attributes;
+
+    template <typename Input>
+    Span span_of(const Input& in) const {
+        return Span{static_cast<std::uint32_t>(in.begin() - base), static_cast<std::uint32_t>(in.end() - base)};
+    }
+    template <typename Input>
+    Word word(const Input& in) const {
+        return Word{in.string(), span_of(in)};
+    }
+    template <typename Input>
+    Text text(const Input& in) const {
+        // The match includes the quotes; only \" and \\ are escapes.
+        const std::string_view raw = in.string_view().substr(1, in.size() - 2);
+        std::string value;
+        value.reserve(raw.size());
+        for (std::size_t i = 0; i < raw.size(); ++i) {
+            if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
+            value.push_back(raw[i]);
+        }
+        return Text{std::move(value), span_of(in)};
+    }
+    template <typename Input>
+    Number number(const Input& in) const {
+        Number n;
+        n.span = span_of(in);
+        const auto sv = in.string_view();
+        std::from_chars(sv.data(), sv.data() + sv.size(), n.value);
+        return n;
+    }
+    template <typename Input>
+    void emit(const Input& in, Node node) {
+        document.statements.push_back(Statement{std::move(node), span_of(in), {}});
+        pending = Pending{};
+        can_attach = true;
+    }
+    void abandon_statement() {
+        pending = Pending{};
+        can_attach = false;  // its quote and note lines must not land on the statement before
+        after_error = true;
+    }
+    template <typename Input>
+    void attach(const Input& in, Attribute::Kind kind) {
+        if (can_attach) {
+            document.statements.back().attributes.push_back(Attribute{kind, *pending.text, span_of(in)});
+        } else if (!after_error) {
+            orphan_attributes.push_back(span_of(in));
+        }
+        pending.text.reset();
+    }
+    template <typename Input>
+    void comment(const Input& in) {
+        const Span span = span_of(in);
+        // A failed alternative may have matched this comment already.
+        if (!document.comments.empty() && document.comments.back().span.begin == span.begin) return;
+        std::uint32_t line_start = span.begin;
+        while (line_start > 0 && base[line_start - 1] != '\n') --line_start;
+        bool own_line = true;
+        for (std::uint32_t i = line_start; i < span.begin; ++i) {
+            if (base[i] != ' ' && base[i] != '\t') own_line = false;
+        }
+        document.comments.push_back(Comment{in.string(), span, own_line});
+    }
+};
+
+template <typename Rule>
+struct action : pegtl::nothing<Rule> {};
+
+#define AFTERCARE_ACTION(rule) \
+    template <>                \
+    struct action<g::rule> {   \
+        template <typename Input> \
+        static void apply([[maybe_unused]] const Input& in, Builder& b)
+
+// ----------------------------------------------------------------- header and vocabulary
+AFTERCARE_ACTION(title) { b.pending.text = b.text(in); } };
+AFTERCARE_ACTION(source_name) { b.pending.text = b.text(in); } };
+AFTERCARE_ACTION(source_url) { b.pending.url = b.text(in); } };
+AFTERCARE_ACTION(retrieved_date) { b.pending.retrieved = b.word(in); } };
+AFTERCARE_ACTION(import_path) { b.pending.text = b.text(in); } };
+AFTERCARE_ACTION(vocabulary_name) { b.pending.text = b.text(in); } };
+AFTERCARE_ACTION(procedure_name) { b.pending.word = b.word(in); } };
+AFTERCARE_ACTION(defined_name) { b.pending.word = b.word(in); } };
+AFTERCARE_ACTION(description) { b.pending.text = b.text(in); } };
+AFTERCARE_ACTION(synonym) { b.pending.synonyms.push_back(b.word(in)); } };
+
+AFTERCARE_ACTION(protocol_decl) { b.emit(in, ProtocolDecl{*b.pending.text}); } };
+AFTERCARE_ACTION(procedure_decl) { b.emit(in, ProcedureDecl{*b.pending.word}); } };
+AFTERCARE_ACTION(source_decl) {
+    b.emit(in, SourceDecl{*b.pending.text, b.pending.url, b.pending.retrieved});
+} };
+AFTERCARE_ACTION(import_decl) { b.emit(in, ImportDecl{*b.pending.text}); } };
+AFTERCARE_ACTION(vocabulary_decl) { b.emit(in, VocabularyDecl{*b.pending.text}); } };
+AFTERCARE_ACTION(activity_decl) {
+    b.emit(in, TermDecl{TermDecl::Kind::activity, *b.pending.word, *b.pending.text, b.pending.synonyms});
+} };
+AFTERCARE_ACTION(sign_decl) {
+    b.emit(in, TermDecl{TermDecl::Kind::sign, *b.pending.word, *b.pending.text, b.pending.synonyms});
+} };
+
+// ----------------------------------------------------------------- windows
+AFTERCARE_ACTION(range_start) { b.pending.days.first = b.number(in); } };
+AFTERCARE_ACTION(range_end) { b.pending.days.last = b.number(in); } };
+AFTERCARE_ACTION(open_end) { b.pending.open_end = true; } };
+AFTERCARE_ACTION(day_window) {
+    auto& d = b.pending.days;
+    if (d.first && d.last) d.form = Days::Form::range;
+    else if (d.first && b.pending.open_end) d.form = Days::Form::open_end;
+    else if (d.first) d.form = Days::Form::day;
+    else d.form = Days::Form::open_start;
+    d.span = b.span_of(in);
+} };
+AFTERCARE_ACTION(duration_amount) { b.pending.days.amount = b.number(in); } };
+AFTERCARE_ACTION(duration_unit) {
+    const char c = in.peek_char();
+    b.pending.days.unit = c == 'w' ? DurationUnit::week : c == 'm' ? DurationUnit::month
+                        : c == 'y' ? DurationUnit::year : DurationUnit::day;
+} };
+AFTERCARE_ACTION(for_window) {
+    b.pending.days.form = Days::Form::duration;
+    b.pending.days.span = b.span_of(in);
+} };
+AFTERCARE_ACTION(milestone_ref) { b.pending.days.name = b.word(in); } };
+AFTERCARE_ACTION(phase_ref) { b.pending.days.name = b.word(in); } };
+AFTERCARE_ACTION(until_window) {
+    b.pending.days.form = Days::Form::until;
+    b.pending.days.span = b.span_of(in);
+} };
+AFTERCARE_ACTION(from_window) {
+    b.pending.days.form = Days::Form::from;
+    b.pending.days.span = b.span_of(in);
+} };
+AFTERCARE_ACTION(during_window) {
+    b.pending.days.form = Days::Form::during;
+    b.pending.days.span = b.span_of(in);
+} };
+AFTERCARE_ACTION(ongoing_window) {
+    b.pending.days.form = Days::Form::ongoing;
+    b.pending.days.span = b.span_of(in);
+} };
+AFTERCARE_ACTION(after_final_session) { b.pending.anchor = Anchor::final_session; } };
+AFTERCARE_ACTION(between_sessions) { b.pending.anchor = Anchor::between_sessions; } };
+AFTERCARE_ACTION(window) {
+    Window w;
+    // A window written as only an anchor has no days part (span stays empty).
+    if (b.pending.days.span.end != 0) w.days = b.pending.days;
+    w.anchor = b.pending.anchor;
+    w.span = b.span_of(in);
+    b.pending.window = std::move(w);
+} };
+
+// ----------------------------------------------------------------- milestones and phases
+AFTERCARE_ACTION(milestone_name) { b.pending.word = b.word(in); } };
+AFTERCARE_ACTION(milestone_day) { b.pending.number = b.number(in); } };
+AFTERCARE_ACTION(milestone_decl) { b.emit(in, MilestoneDecl{*b.pending.word, *b.pending.number}); } };
+AFTERCARE_ACTION(phase_name) { b.pending.word = b.word(in); } };
+AFTERCARE_ACTION(phase_decl) { b.emit(in, PhaseDecl{*b.pending.word, b.pending.days}); } };
+
+// ----------------------------------------------------------------- rules
+AFTERCARE_ACTION(modality) {
+    b.pending.clause.modality = *modality_from_keyword(in.string_view());
+    b.pending.clause.modality_span = b.span_of(in);
+} };
+AFTERCARE_ACTION(activity_ref) { b.pending.clause.activities.push_back(b.word(in)); } };
+template <>
+struct action<g::next_activity_ref> : action<g::activity_ref> {};
+AFTERCARE_ACTION(at_most) { b.pending.quantity.bound = Quantity::Bound::at_most; } };
+AFTERCARE_ACTION(at_least) { b.pending.quantity.bound = Quantity::Bound::at_least; } };
+AFTERCARE_ACTION(count_low) { b.pending.quantity.low = b.number(in); } };
+AFTERCARE_ACTION(count_high) { b.pending.quantity.high = b.number(in); } };
+AFTERCARE_ACTION(unit) {
+    const char c = in.peek_char();
+    b.pending.quantity.unit = c == 'm' ? Quantity::Unit::minute : c == 'h' ? Quantity::Unit::hour
+                            : Quantity::Unit::count;
+} };
+AFTERCARE_ACTION(period) { b.pending.quantity.per = b.word(in); } };
+AFTERCARE_ACTION(spf_quantity) { b.pending.quantity.unit = Quantity::Unit::spf; } };
+AFTERCARE_ACTION(quantity) {
+    b.pending.quantity.span = b.span_of(in);
+    b.pending.clause.quantity = b.pending.quantity;
+    b.pending.quantity = Quantity{};
+} };
+AFTERCARE_ACTION(clause) {
+    b.pending.clause.span = b.span_of(in);
+    b.pending.clauses.push_back(std::move(b.pending.clause));
+    b.pending.clause = Clause{};
+} };
+template <>
+struct action<g::next_clause> : action<g::clause> {};
+AFTERCARE_ACTION(rule_decl) { b.emit(in, RuleDecl{*b.pending.window, b.pending.clauses}); } };
+
+// ----------------------------------------------------------------- warnings
+AFTERCARE_ACTION(sign_ref) { b.pending.signs.push_back(b.word(in)); } };
+template <>
+struct action<g::next_sign_ref> : action<g::sign_ref> {};
+AFTERCARE_ACTION(stopped_activity) { b.pending.target = b.word(in); } };
+AFTERCARE_ACTION(contact_role) { b.pending.target = b.word(in); } };
+AFTERCARE_ACTION(stop_action) {
+    b.pending.actions.push_back(Escalation{Escalation::Kind::stop, b.pending.target, b.span_of(in)});
+    b.pending.target.reset();
+} };
+AFTERCARE_ACTION(contact_action) {
+    b.pending.actions.push_back(Escalation{Escalation::Kind::contact, b.pending.target, b.span_of(in)});
+    b.pending.target.reset();
+} };
+AFTERCARE_ACTION(seek_care_action) {
+    b.pending.actions.push_back(Escalation{Escalation::Kind::seek_care, std::nullopt, b.span_of(in)});
+} };
+AFTERCARE_ACTION(warning_decl) { b.emit(in, WarningDecl{b.pending.signs, b.pending.actions}); } };
+
+// ----------------------------------------------------------------- attributes and comments
+AFTERCARE_ACTION(quote_text) { b.pending.text = b.text(in); } };
+AFTERCARE_ACTION(note_text) { b.pending.text = b.text(in); } };
+AFTERCARE_ACTION(quote_attribute) { b.attach(in, Attribute::Kind::quote); } };
+AFTERCARE_ACTION(note_attribute) { b.attach(in, Attribute::Kind::note); } };
+AFTERCARE_ACTION(comment) { b.comment(in); } };
+#undef AFTERCARE_ACTION
+
+template <typename Rule>
+using control = pegtl::must_if<g::error_table, pegtl::normal, false>::control<Rule>;
+
+// "expected ':' …, e.g. day 4..6: allow rinse" reads better as a message and
+// an example, so the example becomes the hint.
+void split_example(std::string& message, std::string& hint) {
+    const auto at = message.find(", e.g. ");
+    if (at == std::string::npos) return;
+    hint = "for example: " + message.substr(at + 7);
+    message.resize(at);
+}
+
+std::string_view word_at(const std::string& text, std::size_t at) {
+    std::size_t end = at;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' && text[end] != '\r' &&
+           text[end] != ':' && text[end] != ',' && text[end] != ';')
+        ++end;
+    return std::string_view(text).substr(at, end - at);
+}
+
+std::string_view first_word_of_line(const std::string& text, std::size_t at) {
+    std::size_t start = text.rfind('\n', at == 0 ? 0 : at - 1);
+    start = (start == std::string::npos || at == 0) ? 0 : start + 1;
+    while (start < text.size() && (text[start] == ' ' || text[start] == '\t')) ++start;
+    return word_at(text, start);
+}
+
+// Where a modality was expected, a misspelt one is the likely cause.
+void suggest_modality(const std::string& text, std::size_t at, const std::string& message, std::string& hint) {
+    if (message != g::error_message<g::clause_list> && message != g::error_message<g::next_clause>) return;
+    static const std::vector<std::string> modalities{"allow", "avoid", "forbid", "recommend", "require"};
+    if (const auto suggestion = closest(word_at(text, at), modalities)) hint = "did you mean '" + *suggestion + "'?";
+}
+
+// The grammar only knows that no statement starts here; say what it looks like.
+void explain_unknown_statement(const std::string& text, std::size_t at, std::string& message, std::string& hint) {
+    const std::string_view word = word_at(text, at);
+    if (modality_from_keyword(word)) {
+        message = "a rule needs its days before '" + std::string(word) + "'";
+        hint = "for example: day 4..6: " + std::string(word) + " ...";
+        return;
+    }
+    const auto suggestion = closest(word, statement_keywords());
+    if (!word.empty() && suggestion) {
+        message = "unknown statement '" + std::string(word) + "'";
+        hint = "did you mean '" + *suggestion + "'?";
+        return;
+    }
+    message = "expected a statement";
+    hint = "a line is a rule such as 'day 4..6: allow rinse', or starts with one of: " + join(statement_keywords(), ", ");
+}
+
+}  // namespace
+
+ParseResult parse(const SourceFile& file) {
+    const std::string& text = file.text();
+    Builder builder;
+    builder.base = text.data();
+    ParseResult result;
+    std::size_t offset = 0;
+    while (true) {
+        pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(
+            text.data() + offset, text.data() + text.size(), file.name());
+        try {
+            pegtl::parse<g::file, action, control>(in, builder);
+            break;
+        } catch (const pegtl::parse_error& e) {
+            std::size_t at = offset + e.positions().front().byte;
+            // Point at the offending word, not the blanks before it.
+            while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+            std::string message(e.message());
+            std::string hint;
+            if (message == g::error_message<g::end_of_file>) {
+                explain_unknown_statement(text, at, message, hint);
+            } else if (message.rfind("parse error matching", 0) == 0) {
+                message = "unexpected text here";  // a rule without its own message; should not happen
+            } else {
+                suggest_modality(text, at, message, hint);
+                std::string example;
+                split_example(message, example);
+                if (hint.empty()) hint = std::move(example);
+            }
+            result.failed_statements.push_back(std::string(first_word_of_line(text, at)));
+            const auto word = word_at(text, at);
+            const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + std::max<std::size_t>(word.size(), 1))};
+            result.diagnostics.push_back(make_diagnostic(Severity::error, "syntax", file, span, message, hint));
+            builder.abandon_statement();
+            if (result.diagnostics.size() >= max_syntax_errors) {
+                result.diagnostics.push_back(make_diagnostic(Severity::error, "too-many-errors", file, span,
+                    "too many syntax errors; stopped reading this file", "fix the errors above and check again"));
+                break;
+            }
+            const auto next_line = text.find('\n', at);
+            if (next_line == std::string::npos) break;
+            offset = next_line + 1;
+        }
+    }
+    result.document = std::move(builder.document);
+    for (const Span orphan : builder.orphan_attributes) {
+        result.diagnostics.push_back(make_diagnostic(Severity::error, "orphan-attribute", file, orphan,
+            "a quote or note line must come right after the statement it belongs to",
+            "move it under its rule, or remove it"));
+    }
+    return result;
+}
+
+}  // namespace aftercare

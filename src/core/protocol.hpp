@@ -1,0 +1,100 @@
+// A checked protocol: names resolved to canonical ids, windows to day
+// numbers. This is what every output (JSON, resolved view, comparisons) reads.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "source.hpp"
+#include "syntax.hpp"
+
+namespace aftercare {
+
+using syntax::Anchor;
+using syntax::Modality;
+
+// Day 0 is the session; negative days come before it. An absent end is open.
+struct DayWindow {
+    std::optional<int> from;
+    std::optional<int> to;
+    Anchor anchor = Anchor::session;
+    std::string written;  // canonical text, e.g. "until healed" or "day 4.. after final session"
+
+    bool contains(int day) const { return (!from || *from <= day) && (!to || day <= *to); }
+};
+
+struct Quantity {
+    std::optional<int> min;
+    std::optional<int> max;
+    std::string unit;  // "time", "minute", "hour" or "spf"
+    std::optional<std::string> per;  // "day" or "week"
+    std::string written;
+};
+
+struct Provenance {
+    std::vector<std::string> quotes;
+    std::vector<std::string> notes;
+    Location location;
+};
+
+struct Rule {
+    std::size_t statement = 0;  // rules from one line share it
+    std::string activity;       // canonical id
+    std::string written;        // the word the writer used
+    Modality modality = Modality::allow;
+    DayWindow window;
+    std::optional<Quantity> quantity;
+    Provenance provenance;
+};
+
+struct Escalation {
+    std::string action;  // "stop", "contact" or "seek-care"
+    std::string target;  // the activity to stop or whom to contact; empty for seek-care
+};
+
+struct WarningSign {
+    std::vector<std::string> signs;  // canonical ids
+    std::vector<Escalation> actions;
+    Provenance provenance;
+};
+
+struct Milestone {
+    std::string name;
+    int day = 0;
+    Provenance provenance;
+};
+
+struct Phase {
+    std::string name;
+    DayWindow window;
+    Provenance provenance;
+};
+
+struct Source {
+    std::string name;
+    std::optional<std::string> url;
+    std::optional<std::string> retrieved;
+    Provenance provenance;
+};
+
+struct Import {
+    std::string path;
+    std::string vocabulary;  // its declared name
+    std::string file;        // where it was found
+};
+
+struct Protocol {
+    std::string file;
+    std::string title;
+    std::string procedure;
+    Source source;
+    std::vector<Import> imports;
+    std::vector<Milestone> milestones;
+    std::vector<Phase> phases;
+    std::vector<Rule> rules;
+    std::vector<WarningSign> warnings;
+};
+
+}  // namespace aftercare

@@ -1,0 +1,118 @@
+#include "resolve.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <map>
+#include <set>
+
+namespace aftercare {
+
+int strictness(Modality modality) {
+    switch (modality) {
+        case Modality::forbid: return 4;
+        case Modality::avoid: return 3;
+        case Modality::require: return 2;
+        case Modality::recommend: return 1;
+        case Modality::allow: return 0;
+    }
+    return 0;
+}
+
+namespace {
+
+// Open ends become the extremes so that the sweep treats all windows alike.
+constexpr long long open_start = LLONG_MIN / 4;
+constexpr long long open_end = LLONG_MAX / 4;
+
+struct Event {
+    long long day;
+    bool starts;
+    std::size_t rule;
+};
+
+std::vector<DaySegment> sweep(const Protocol& protocol, const std::vector<std::size_t>& rules) {
+    std::vector<Event> events;
+    events.reserve(rules.size() * 2);
+    for (const std::size_t r : rules) {
+        const DayWindow& w = protocol.rules[r].window;
+        events.push_back({w.from ? *w.from : open_start, true, r});
+        events.push_back({w.to ? static_cast<long long>(*w.to) + 1 : open_end, false, r});
+    }
+    std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.day < b.day; });
+
+    std::vector<DaySegment> out;
+    std::set<std::size_t> active;
+    for (std::size_t i = 0; i < events.size();) {
+        const long long day = events[i].day;
+        for (; i < events.size() && events[i].day == day; ++i) {
+            if (events[i].starts) active.insert(events[i].rule);
+            else active.erase(events[i].rule);
+        }
+        if (active.empty() || i == events.size()) continue;
+        const long long next = events[i].day;  // this segment is [day, next)
+
+        int deepest = -1;
+        for (const std::size_t r : active) deepest = std::max(deepest, Vocabulary::depth(protocol.rules[r].activity));
+        DaySegment segment;
+        int strictest = -1;
+        for (const std::size_t r : active) {
+            const Rule& rule = protocol.rules[r];
+            if (Vocabulary::depth(rule.activity) != deepest) continue;
+            segment.rules.push_back(r);
+            if (strictness(rule.modality) > strictest) {
+                strictest = strictness(rule.modality);
+                segment.modality = rule.modality;
+            }
+        }
+        if (day != open_start) segment.from = static_cast<int>(day);
+        if (next != open_end) segment.to = static_cast<int>(next - 1);
+
+        // Join with the previous segment when nothing changes at this boundary.
+        if (!out.empty() && out.back().to && segment.from && *out.back().to + 1 == *segment.from &&
+            out.back().modality == segment.modality && out.back().rules == segment.rules) {
+            out.back().to = segment.to;
+        } else {
+            out.push_back(std::move(segment));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary* vocabulary) {
+    // Which activities to resolve: those named, and the kinds below them.
+    std::set<std::string> activities;
+    for (const Rule& rule : protocol.rules) {
+        activities.insert(rule.activity);
+        if (vocabulary) {
+            for (const auto& kind : vocabulary->with_kinds(rule.activity)) activities.insert(kind);
+        }
+    }
+    // Rules by (timeline, activity), so each activity collects its ancestors' rules.
+    std::map<std::pair<Anchor, std::string>, std::vector<std::size_t>> by_key;
+    for (std::size_t r = 0; r < protocol.rules.size(); ++r) {
+        by_key[{protocol.rules[r].window.anchor, protocol.rules[r].activity}].push_back(r);
+    }
+    std::vector<ResolvedActivity> out;
+    for (const std::string& activity : activities) {
+        for (const Anchor anchor : {Anchor::session, Anchor::final_session, Anchor::between_sessions}) {
+            std::vector<std::size_t> rules;
+            // The activity itself and each parent: "wash.rinse", "wash".
+            for (std::string id = activity;;) {
+                if (const auto it = by_key.find({anchor, id}); it != by_key.end()) {
+                    rules.insert(rules.end(), it->second.begin(), it->second.end());
+                }
+                const auto dot = id.rfind('.');
+                if (dot == std::string::npos) break;
+                id.resize(dot);
+            }
+            if (rules.empty()) continue;
+            std::sort(rules.begin(), rules.end());
+            out.push_back({activity, anchor, sweep(protocol, rules)});
+        }
+    }
+    return out;
+}
+
+}  // namespace aftercare

@@ -1,0 +1,39 @@
+// The resolved day-by-day view: for each activity and timeline, which
+// guidance applies on which days, so integrators never re-implement the
+// language's precedence rules.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "protocol.hpp"
+#include "vocabulary.hpp"
+
+namespace aftercare {
+
+struct DaySegment {
+    std::optional<int> from;  // absent: open towards the days before
+    std::optional<int> to;    // absent: open onwards
+    Modality modality = Modality::allow;
+    std::vector<std::size_t> rules;  // indices into Protocol::rules, ascending
+};
+
+struct ResolvedActivity {
+    std::string activity;
+    Anchor anchor = Anchor::session;
+    std::vector<DaySegment> days;  // ascending, non-overlapping; days without guidance are absent
+};
+
+// Precedence, on one day: the rules on the most specific activity (a kind over
+// its parent) win; among those, the strictest: forbid, avoid, require,
+// recommend, allow. Covers every activity a rule names and every kind below
+// it in the vocabulary (which inherits the parent's rules). Sorted by
+// activity, then timeline.
+std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary* vocabulary);
+
+// Higher is stricter; used to pick one modality among rules of equal specificity.
+int strictness(Modality modality);
+
+}  // namespace aftercare

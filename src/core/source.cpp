@@ -1,0 +1,51 @@
+#include "source.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace aftercare {
+
+SourceFile::SourceFile(std::string name, std::string text)
+    : name_(std::move(name)), text_(std::move(text)) {
+    line_starts_.push_back(0);
+    const char* const begin = text_.data();
+    const char* const end = begin + text_.size();
+    for (const char* p = begin; p < end;) {
+        const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+        if (!nl) break;
+        p = static_cast<const char*>(nl) + 1;
+        line_starts_.push_back(static_cast<std::uint32_t>(p - begin));
+    }
+}
+
+SourceFile::LineColumn SourceFile::line_column(std::uint32_t offset) const {
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+    const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    const auto index = static_cast<std::uint32_t>(it - line_starts_.begin()) - 1;
+    std::uint32_t column = 1;
+    for (std::uint32_t i = line_starts_[index]; i < offset; ++i) {
+        // Count code points: skip UTF-8 continuation bytes.
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+    }
+    return {index + 1, column};
+}
+
+Location SourceFile::locate(Span span) const {
+    const auto start = line_column(span.begin);
+    const auto stop = line_column(std::max(span.begin, span.end));
+    return Location{name_, start.line, start.column, stop.line, stop.column};
+}
+
+std::string_view SourceFile::line_text(std::uint32_t line) const {
+    if (line == 0 || line > line_starts_.size()) return {};
+    const std::uint32_t begin = line_starts_[line - 1];
+    std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_.size());
+    while (end > begin && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
+    return std::string_view(text_).substr(begin, end - begin);
+}
+
+std::string_view SourceFile::slice(Span span) const {
+    return std::string_view(text_).substr(span.begin, span.end - span.begin);
+}
+
+}  // namespace aftercare

@@ -1,0 +1,51 @@
+// A protocol or vocabulary text held in memory, and positions inside it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aftercare {
+
+// Byte offsets [begin, end) into one source's text.
+struct Span {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+};
+
+// A position people read: 1-based line and column. Columns count characters
+// (UTF-8 code points), so a caret lines up under non-ASCII text too.
+struct Location {
+    std::string file;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::uint32_t end_line = 0;
+    std::uint32_t end_column = 0;  // one past the last character
+};
+
+class SourceFile {
+public:
+    SourceFile(std::string name, std::string text);
+
+    const std::string& name() const { return name_; }
+    const std::string& text() const { return text_; }
+
+    Location locate(Span span) const;
+    // The text of a 1-based line, without its line break.
+    std::string_view line_text(std::uint32_t line) const;
+    std::string_view slice(Span span) const;
+
+private:
+    struct LineColumn {
+        std::uint32_t line;
+        std::uint32_t column;
+    };
+    LineColumn line_column(std::uint32_t offset) const;
+
+    std::string name_;
+    std::string text_;
+    std::vector<std::uint32_t> line_starts_;
+};
+
+}  // namespace aftercare

@@ -1,0 +1,140 @@
+// The syntax tree: what a file says, as written, with a span for every part.
+// Names are not resolved here; that is the checker's job.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "source.hpp"
+
+namespace aftercare::syntax {
+
+struct Word {
+    std::string text;
+    Span span;
+};
+
+struct Text {  // a string literal, unescaped
+    std::string value;
+    Span span;
+};
+
+struct Number {
+    std::int64_t value = 0;
+    Span span;
+};
+
+enum class Modality { forbid, avoid, allow, recommend, require };
+
+enum class Anchor { session, final_session, between_sessions };
+
+enum class DurationUnit { day, week, month, year };
+
+// The days part of a window, as written.
+struct Days {
+    enum class Form { day, range, open_end, open_start, duration, until, from, during, ongoing };
+    Form form = Form::day;
+    std::optional<Number> first;  // day N, N..M, N..
+    std::optional<Number> last;   // N..M, ..M
+    std::optional<Number> amount;  // for N units
+    DurationUnit unit = DurationUnit::day;
+    std::optional<Word> name;  // until/from milestone, during phase
+    Span span;
+};
+
+struct Window {
+    std::optional<Days> days;  // absent when only an anchor is written
+    Anchor anchor = Anchor::session;
+    Span span;
+};
+
+struct Quantity {
+    enum class Bound { exactly, at_most, at_least };
+    enum class Unit { count, minute, hour, spf };
+    Bound bound = Bound::exactly;
+    Number low;
+    std::optional<Number> high;  // for ranges such as 2..4
+    Unit unit = Unit::count;
+    std::optional<Word> per;  // "day" or "week"
+    Span span;
+};
+
+struct Clause {
+    Modality modality = Modality::allow;
+    Span modality_span;
+    std::vector<Word> activities;
+    std::optional<Quantity> quantity;
+    Span span;
+};
+
+struct Escalation {
+    enum class Kind { stop, contact, seek_care };
+    Kind kind = Kind::stop;
+    std::optional<Word> target;  // the activity to stop, or whom to contact
+    Span span;
+};
+
+struct Attribute {
+    enum class Kind { quote, note };
+    Kind kind = Kind::quote;
+    Text text;
+    Span span;
+};
+
+struct ProtocolDecl { Text title; };
+struct ProcedureDecl { Word name; };
+struct SourceDecl {
+    Text name;
+    std::optional<Text> url;
+    std::optional<Word> retrieved;  // YYYY-MM-DD as written
+};
+struct ImportDecl { Text path; };
+struct VocabularyDecl { Text name; };
+struct TermDecl {  // an activity or a warning sign in a vocabulary
+    enum class Kind { activity, sign };
+    Kind kind = Kind::activity;
+    Word name;
+    Text description;
+    std::vector<Word> synonyms;
+};
+struct MilestoneDecl {
+    Word name;
+    Number day;
+};
+struct PhaseDecl {
+    Word name;
+    Days days;
+};
+struct RuleDecl {
+    Window window;
+    std::vector<Clause> clauses;
+};
+struct WarningDecl {
+    std::vector<Word> signs;
+    std::vector<Escalation> actions;
+};
+
+using Node = std::variant<ProtocolDecl, ProcedureDecl, SourceDecl, ImportDecl, VocabularyDecl, TermDecl,
+                          MilestoneDecl, PhaseDecl, RuleDecl, WarningDecl>;
+
+struct Statement {
+    Node node;
+    Span span;  // the statement's line, without attributes
+    std::vector<Attribute> attributes;
+};
+
+struct Comment {
+    std::string text;  // from '#' to the end of the line
+    Span span;
+    bool own_line = false;  // alone on its line, rather than after a statement
+};
+
+struct Document {
+    std::vector<Statement> statements;
+    std::vector<Comment> comments;
+};
+
+}  // namespace aftercare::syntax

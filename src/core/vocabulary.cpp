@@ -1,0 +1,179 @@
+#include "vocabulary.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "suggest.hpp"
+
+namespace aftercare {
+
+using namespace syntax;
+
+namespace {
+std::string last_part(std::string_view id) {
+    const auto dot = id.rfind('.');
+    return std::string(dot == std::string_view::npos ? id : id.substr(dot + 1));
+}
+}  // namespace
+
+int Vocabulary::depth(std::string_view id) {
+    return static_cast<int>(std::count(id.begin(), id.end(), '.'));
+}
+
+bool Vocabulary::covers(std::string_view ancestor, std::string_view id) {
+    if (id.size() < ancestor.size() || id.compare(0, ancestor.size(), ancestor) != 0) return false;
+    return id.size() == ancestor.size() || id[ancestor.size()] == '.';
+}
+
+std::vector<std::string> Vocabulary::with_kinds(const std::string& id) const {
+    std::vector<std::string> out;
+    for (const auto& [other, term] : activities) {
+        if (covers(id, other)) out.push_back(other);
+    }
+    return out;  // sorted: the map is
+}
+
+void Vocabulary::index_terms(const std::map<std::string, Term>& terms, Index& index, std::vector<std::string>& words) {
+    index = Index{};
+    words.clear();
+    std::map<std::string, std::vector<std::string>> by_last_part;
+    for (const auto& [id, term] : terms) {
+        index.words[to_lower(id)] = id;
+        for (const auto& synonym : term.synonyms) index.words[to_lower(synonym)] = id;
+        if (!term.parent.empty()) by_last_part[to_lower(last_part(id))].push_back(id);
+    }
+    // A kind's own name ("rinse" for "wash.rinse") stands for it when no other
+    // id or synonym claims that word.
+    for (auto& [word, ids] : by_last_part) {
+        if (index.words.count(word)) continue;
+        if (ids.size() == 1) index.words[word] = ids.front();
+        else index.ambiguous[word] = ids;
+    }
+    for (const auto& [word, id] : index.words) words.push_back(word);
+}
+
+void Vocabulary::index() {
+    index_terms(activities, activity_index_, activity_words_);
+    index_terms(signs, sign_index_, sign_words_);
+}
+
+Lookup Vocabulary::find(const std::map<std::string, Term>& terms, const Index& index, std::string_view word) {
+    Lookup result;
+    const std::string key = to_lower(word);
+    if (const auto it = index.words.find(key); it != index.words.end()) {
+        result.term = &terms.at(it->second);
+    } else if (const auto amb = index.ambiguous.find(key); amb != index.ambiguous.end()) {
+        result.ambiguous_between = amb->second;
+    }
+    return result;
+}
+
+Lookup Vocabulary::find_activity(std::string_view word) const { return find(activities, activity_index_, word); }
+Lookup Vocabulary::find_sign(std::string_view word) const { return find(signs, sign_index_, word); }
+
+std::string Vocabulary::canonical_activity(std::string_view word) const {
+    const auto found = find_activity(word);
+    return found.term ? found.term->id : std::string(word);
+}
+
+std::string Vocabulary::canonical_sign(std::string_view word) const {
+    const auto found = find_sign(word);
+    return found.term ? found.term->id : std::string(word);
+}
+
+bool is_vocabulary(const Document& document) {
+    return std::any_of(document.statements.begin(), document.statements.end(),
+                       [](const Statement& s) { return std::holds_alternative<VocabularyDecl>(s.node); });
+}
+
+VocabularyResult build_vocabulary(const SourceFile& file, const Document& document) {
+    VocabularyResult result;
+    Vocabulary& vocabulary = result.vocabulary;
+    vocabulary.file = file.name();
+    auto error = [&](Span span, std::string message, std::string hint = {}) {
+        result.diagnostics.push_back(
+            make_diagnostic(Severity::error, "vocabulary", file, span, std::move(message), std::move(hint)));
+    };
+
+    const VocabularyDecl* declaration = nullptr;
+    // Lower-cased word -> where it was first declared; activities and signs apart.
+    std::map<std::string, Location> claimed_words[2];
+    std::vector<const TermDecl*> terms;
+    for (const Statement& statement : document.statements) {
+        if (const auto* decl = std::get_if<VocabularyDecl>(&statement.node)) {
+            if (declaration) {
+                error(statement.span, "this file declares a vocabulary twice", "keep one 'vocabulary' line");
+            } else {
+                declaration = decl;
+                vocabulary.name = decl->name.value;
+                if (decl->name.value.empty()) error(decl->name.span, "the vocabulary's name is empty");
+            }
+        } else if (const auto* term = std::get_if<TermDecl>(&statement.node)) {
+            terms.push_back(term);
+        } else {
+            error(statement.span, "a vocabulary file holds only activity and sign definitions",
+                  "move this statement into a protocol file");
+        }
+    }
+
+    std::vector<const TermDecl*> accepted;
+    for (const TermDecl* decl : terms) {
+        auto& table = decl->kind == TermDecl::Kind::activity ? vocabulary.activities : vocabulary.signs;
+        const char* what = decl->kind == TermDecl::Kind::activity ? "activity" : "sign";
+        auto& claimed = claimed_words[static_cast<int>(decl->kind)];
+        const std::string id = to_lower(decl->name.text);
+        if (decl->description.value.empty()) error(decl->description.span, std::string("the ") + what + "'s description is empty");
+        if (const auto it = claimed.find(id); it != claimed.end()) {
+            Diagnostic d = make_diagnostic(Severity::error, "duplicate-definition", file, decl->name.span,
+                                           "'" + id + "' is defined twice", "remove or rename one of them");
+            d.related.push_back({it->second, "first defined here"});
+            result.diagnostics.push_back(std::move(d));
+            continue;
+        }
+        claimed.emplace(id, file.locate(decl->name.span));
+        Term term;
+        term.id = id;
+        const auto dot = id.rfind('.');
+        if (dot != std::string::npos) term.parent = id.substr(0, dot);
+        term.description = decl->description.value;
+        term.location = file.locate(decl->name.span);
+        table.emplace(id, std::move(term));
+        accepted.push_back(decl);
+    }
+    // Synonyms after all ids, so a synonym that repeats a later id is caught too.
+    for (const TermDecl* decl : accepted) {
+        auto& table = decl->kind == TermDecl::Kind::activity ? vocabulary.activities : vocabulary.signs;
+        const auto owner = table.find(to_lower(decl->name.text));
+        auto& claimed = claimed_words[static_cast<int>(decl->kind)];
+        for (const Word& synonym : decl->synonyms) {
+            const std::string word = to_lower(synonym.text);
+            if (const auto it = claimed.find(word); it != claimed.end()) {
+                Diagnostic d = make_diagnostic(Severity::error, "duplicate-definition", file, synonym.span,
+                                               "'" + word + "' already names something else",
+                                               "each word may name only one activity or sign");
+                d.related.push_back({it->second, "first defined here"});
+                result.diagnostics.push_back(std::move(d));
+                continue;
+            }
+            claimed.emplace(word, file.locate(synonym.span));
+            owner->second.synonyms.push_back(word);
+        }
+    }
+    for (const TermDecl* decl : accepted) {
+        const auto& table = decl->kind == TermDecl::Kind::activity ? vocabulary.activities : vocabulary.signs;
+        const std::string id = to_lower(decl->name.text);
+        const auto dot = id.rfind('.');
+        if (dot != std::string::npos && !table.count(id.substr(0, dot))) {
+            error(decl->name.span, "'" + id + "' is a kind of '" + id.substr(0, dot) + "', which is not defined",
+                  "define '" + id.substr(0, dot) + "' too");
+        }
+    }
+    if (!declaration) {
+        error(Span{0, 0}, "definitions of activities and signs belong in a vocabulary file",
+              "start the file with: vocabulary \"NAME\"");
+    }
+    vocabulary.index();
+    return result;
+}
+
+}  // namespace aftercare

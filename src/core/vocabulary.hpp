@@ -1,0 +1,83 @@
+// The shared vocabulary: activities (with kinds) and warning signs, each with
+// synonyms, so that two clinics' words meet on one canonical id.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "source.hpp"
+#include "syntax.hpp"
+
+namespace aftercare {
+
+struct Term {
+    std::string id;      // canonical, e.g. "wash.rinse"
+    std::string parent;  // "wash" for "wash.rinse"; empty at the top
+    std::string description;
+    std::vector<std::string> synonyms;  // as declared with aka
+    Location location;
+};
+
+// What a word a writer used stands for.
+struct Lookup {
+    const Term* term = nullptr;                 // set when the word names exactly one term
+    std::vector<std::string> ambiguous_between;  // ids, when a bare kind name fits several
+};
+
+class Vocabulary {
+public:
+    std::string name;
+    std::string file;
+    std::map<std::string, Term> activities;  // by id
+    std::map<std::string, Term> signs;       // by id
+
+    Lookup find_activity(std::string_view word) const;
+    Lookup find_sign(std::string_view word) const;
+
+    // Every word that names an activity (ids, synonyms, unique kind names),
+    // for "did you mean".
+    const std::vector<std::string>& activity_words() const { return activity_words_; }
+    const std::vector<std::string>& sign_words() const { return sign_words_; }
+    // The id a word stands for; the word itself if it is an id.
+    std::string canonical_activity(std::string_view word) const;
+    std::string canonical_sign(std::string_view word) const;
+
+    // 0 for a top-level activity, 1 for its kinds, and so on.
+    static int depth(std::string_view id);
+    // Whether `ancestor` is `id` or one of its parents.
+    static bool covers(std::string_view ancestor, std::string_view id);
+    // `id` and every kind below it, sorted.
+    std::vector<std::string> with_kinds(const std::string& id) const;
+
+    // Fills the word indexes; call once the terms are in place.
+    void index();
+
+private:
+    struct Index {
+        std::map<std::string, std::string> words;  // lower-cased word -> id
+        std::map<std::string, std::vector<std::string>> ambiguous;
+    };
+    static Lookup find(const std::map<std::string, Term>& terms, const Index& index, std::string_view word);
+    static void index_terms(const std::map<std::string, Term>& terms, Index& index, std::vector<std::string>& words);
+
+    Index activity_index_;
+    Index sign_index_;
+    std::vector<std::string> activity_words_;
+    std::vector<std::string> sign_words_;
+};
+
+struct VocabularyResult {
+    Vocabulary vocabulary;
+    std::vector<Diagnostic> diagnostics;
+};
+
+// Whether a parsed file is a vocabulary (it declares one) rather than a protocol.
+bool is_vocabulary(const syntax::Document& document);
+
+VocabularyResult build_vocabulary(const SourceFile& file, const syntax::Document& document);
+
+}  // namespace aftercare
