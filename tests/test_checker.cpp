@@ -1,0 +1,134 @@
+// Semantic checks and the resolved view, on protocols held in memory.
+#include <catch2/catch.hpp>
+
+#include "core/resolve.hpp"
+#include "support.hpp"
+
+using namespace aftercare;
+using namespace aftercare::test;
+
+namespace {
+const std::string header =
+    "protocol \"Test\"\nprocedure smp\nsource \"Test clinic\"\nimport \"../protocols/vocabulary.care\"\n";
+
+Compilation compile_rules(const std::string& rules) {
+    enter_test_dir();
+    return compile_text("test.care", header + rules);
+}
+
+std::vector<std::string> codes(const Compilation& c) {
+    std::vector<std::string> out;
+    for (const auto& d : c.diagnostics) out.push_back(d.code);
+    return out;
+}
+
+const ResolvedActivity* resolved(const Compilation& c, const std::string& activity,
+                                 Anchor anchor = Anchor::session) {
+    for (const auto& r : c.resolved) {
+        if (r.activity == activity && r.anchor == anchor) return &r;
+    }
+    return nullptr;
+}
+}  // namespace
+
+TEST_CASE("windows become day numbers", "[checker]") {
+    const auto c = compile_rules(
+        "milestone healed = day 7\n"
+        "phase healing = day 0..6\n"
+        "day 4..6: allow rinse\n"
+        "day 7..: allow shampoo\n"
+        "day ..-1: allow shave\n"
+        "for 2 weeks: forbid swim\n"
+        "until healed: forbid sauna\n"
+        "from healed: recommend sunscreen\n"
+        "during healing: avoid sun\n"
+        "ongoing: avoid product.exfoliant\n"
+        "between sessions: recommend moisturize\n");
+    REQUIRE(c.ok());
+    const auto& rules = c.protocol.rules;
+    REQUIRE(rules.size() == 9);
+    auto window = [&](std::size_t i) { return std::make_pair(rules[i].window.from, rules[i].window.to); };
+    CHECK(window(0) == std::make_pair(std::optional<int>(4), std::optional<int>(6)));
+    CHECK(window(1) == std::make_pair(std::optional<int>(7), std::optional<int>()));
+    CHECK(window(2) == std::make_pair(std::optional<int>(), std::optional<int>(-1)));
+    CHECK(window(3) == std::make_pair(std::optional<int>(0), std::optional<int>(14)));
+    CHECK(window(4) == std::make_pair(std::optional<int>(0), std::optional<int>(6)));
+    CHECK(window(5) == std::make_pair(std::optional<int>(7), std::optional<int>()));
+    CHECK(window(6) == std::make_pair(std::optional<int>(0), std::optional<int>(6)));
+    CHECK(window(7) == std::make_pair(std::optional<int>(0), std::optional<int>()));
+    CHECK(rules[8].window.anchor == Anchor::between_sessions);
+    CHECK(rules[0].activity == "wash.rinse");
+    CHECK(rules[3].activity == "swim");
+}
+
+TEST_CASE("synonyms and kind names resolve to canonical ids", "[checker]") {
+    const auto c = compile_rules("day 1: forbid swimming, rinse, clippers\n");
+    REQUIRE(c.ok());
+    REQUIRE(c.protocol.rules.size() == 3);
+    CHECK(c.protocol.rules[0].activity == "swim");
+    CHECK(c.protocol.rules[0].written == "swimming");
+    CHECK(c.protocol.rules[1].activity == "wash.rinse");
+    CHECK(c.protocol.rules[2].activity == "shave.machine");
+}
+
+TEST_CASE("semantic errors are all reported, each with its code", "[checker]") {
+    const auto c = compile_rules(
+        "day 6..4: allow rinse\n"
+        "day 1: allow shampo\n"
+        "until someday: forbid swim\n"
+        "day 1: allow shower at most 0 minutes\n"
+        "milestone healed = day 7\n"
+        "milestone healed = day 8\n"
+        "day 1: forbid swim, swimming\n"
+        "day 1: allow light\n");
+    CHECK(codes(c) == std::vector<std::string>{"empty-range", "unknown-activity", "undefined-name", "invalid-quantity",
+                                               "duplicate-definition", "duplicate-activity", "ambiguous-activity"});
+    CHECK(c.diagnostics[1].hint == "did you mean 'shampoo' (wash.shampoo)?");
+}
+
+TEST_CASE("a kind inherits its parent's rules, and its own rule wins", "[checker][resolve]") {
+    const auto c = compile_rules("day 0..6: forbid wash\nday 4..6: allow rinse\n");
+    REQUIRE(c.ok());
+    const auto* rinse = resolved(c, "wash.rinse");
+    REQUIRE(rinse);
+    REQUIRE(rinse->days.size() == 2);
+    CHECK(rinse->days[0].from == 0);
+    CHECK(rinse->days[0].to == 3);
+    CHECK(rinse->days[0].modality == Modality::forbid);
+    CHECK(rinse->days[1].from == 4);
+    CHECK(rinse->days[1].to == 6);
+    CHECK(rinse->days[1].modality == Modality::allow);
+    const auto* shampoo = resolved(c, "wash.shampoo");
+    REQUIRE(shampoo);
+    REQUIRE(shampoo->days.size() == 1);
+    CHECK(shampoo->days[0].to == 6);
+    CHECK(shampoo->days[0].modality == Modality::forbid);
+}
+
+TEST_CASE("on the same activity and day the strictest guidance is resolved", "[resolve]") {
+    const auto c = compile_rules("day 0..10: allow swim\nday 5..20: avoid swim\n");
+    REQUIRE(c.ok());
+    const auto* swim = resolved(c, "swim");
+    REQUIRE(swim);
+    REQUIRE(swim->days.size() == 3);
+    CHECK(swim->days[0].modality == Modality::allow);
+    CHECK(swim->days[1].from == 5);
+    CHECK(swim->days[1].to == 10);
+    CHECK(swim->days[1].modality == Modality::avoid);
+    CHECK(swim->days[1].rules == std::vector<std::size_t>{0, 1});
+    CHECK(swim->days[2].to == 20);
+}
+
+TEST_CASE("a protocol without a vocabulary import is an error", "[checker]") {
+    enter_test_dir();
+    const auto c = compile_text("test.care", "protocol \"T\"\nprocedure smp\nsource \"S\"\nday 1: forbid wash\n");
+    CHECK(codes(c) == std::vector<std::string>{"missing-import"});
+}
+
+TEST_CASE("a missing vocabulary file is reported at the import", "[checker]") {
+    enter_test_dir();
+    const auto c = compile_text("test.care", "protocol \"T\"\nprocedure smp\nsource \"S\"\nimport \"nowhere.care\"\n");
+    REQUIRE(codes(c) == std::vector<std::string>{"import-failed"});
+    CHECK(c.diagnostics[0].location.line == 4);
+    CHECK(c.diagnostics[0].location.column == 8);
+}

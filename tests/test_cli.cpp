@@ -1,0 +1,112 @@
+// The built program, run as a user runs it: exit codes and output.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "support.hpp"
+
+using namespace aftercare::test;
+
+namespace {
+struct Output {
+    int status;
+    std::string out;
+};
+
+// Runs `aftercare ARGS` from the tests folder; stderr is folded into the output.
+Output run(const std::string& args, const std::string& environment = "") {
+    enter_test_dir();
+    const std::string command = environment + " '" AFTERCARE_BINARY "' " + args + " 2>&1";
+    std::FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::string out;
+    std::array<char, 4096> buffer;
+    std::size_t n;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    return {WEXITSTATUS(status), out};
+}
+}  // namespace
+
+TEST_CASE("--version and --help", "[cli]") {
+    const auto version = run("--version");
+    CHECK(version.status == 0);
+    CHECK(version.out == "aftercare " AFTERCARE_VERSION "\n");
+    const auto help = run("--help");
+    CHECK(help.status == 0);
+    CHECK(help.out.find("check") != std::string::npos);
+    CHECK(help.out.find("compile") != std::string::npos);
+    CHECK(help.out.find("day 4..6: allow rinse; forbid shampoo") != std::string::npos);
+    for (const char* command : {"check", "compile"}) {
+        const auto sub = run(std::string(command) + " --help");
+        INFO(command);
+        CHECK(sub.status == 0);
+        CHECK(sub.out.find("Examples:") != std::string::npos);
+        CHECK(sub.out.find(std::string("aftercare ") + command + " protocols/") != std::string::npos);
+    }
+}
+
+TEST_CASE("check: exit 0 when clean, 1 with problems, 2 for usage and unreadable files", "[cli]") {
+    const auto clean = run("check golden/design-card.care");
+    CHECK(clean.status == 0);
+    CHECK(clean.out == "checked 1 file: no problems\n");
+
+    const auto broken = run("check malformed/ --color never");
+    CHECK(broken.status == 1);
+
+    const auto missing = run("check does-not-exist.care");
+    CHECK(missing.status == 2);
+    CHECK(missing.out.find("cannot read does-not-exist.care") != std::string::npos);
+
+    CHECK(run("check").status == 2);
+    CHECK(run("frobnicate").status == 2);
+}
+
+TEST_CASE("check: the human format names file, line and column, then the line and a caret", "[cli]") {
+    const std::string path = "cli-typo.care.tmp";
+    write(path,
+          "protocol \"T\"\nprocedure smp\nsource \"S\"\nimport \"../protocols/vocabulary.care\"\n"
+          "day 4..6: allow rinse; forbid shampo\n");
+    const auto result = run("check " + path + " --color never");
+    std::filesystem::remove(path);
+    CHECK(result.status == 1);
+    CHECK(result.out ==
+          "cli-typo.care.tmp:5:31: error: unknown activity 'shampo' [unknown-activity]\n"
+          " 5 | day 4..6: allow rinse; forbid shampo\n"
+          "   |                               ^~~~~~\n"
+          "  hint: did you mean 'shampoo' (wash.shampoo)?\n"
+          "checked 1 file: 1 error in 1 file\n");
+}
+
+TEST_CASE("check: colour only when asked for or on a terminal, never with NO_COLOR", "[cli]") {
+    const std::string args = "check malformed/";
+    CHECK(run(args).out.find("\x1b[") == std::string::npos);  // a pipe is not a terminal
+    CHECK(run(args + " --color always").out.find("\x1b[") != std::string::npos);
+    CHECK(run(args + " --color always", "NO_COLOR=1").out.find("\x1b[") == std::string::npos);
+}
+
+TEST_CASE("compile: JSON on stdout, deterministic, and -o writes only a complete result", "[cli]") {
+    const auto first = run("compile golden/design-card.care");
+    CHECK(first.status == 0);
+    CHECK(first.out == read("golden/design-card.json"));
+    CHECK(run("compile golden/design-card.care").out == first.out);
+
+    const std::string out = "cli-output.json.tmp";
+    std::filesystem::remove(out);
+    CHECK(run("compile golden/design-card.care -o " + out).status == 0);
+    CHECK(read(out) == first.out);
+
+    // A protocol with errors leaves the existing output untouched.
+    write(out, "previous content\n");
+    const auto failed = run("compile malformed/" + files_in("malformed", ".care").front().substr(10) + " -o " + out);
+    CHECK(failed.status == 1);
+    CHECK(read(out) == "previous content\n");
+    std::filesystem::remove(out);
+
+    CHECK(run("compile does-not-exist.care").status == 2);
+    CHECK(run("compile golden/design-card.care -o no-such-folder/out.json").status == 2);
+}

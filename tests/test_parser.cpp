@@ -1,0 +1,92 @@
+// The tree the parser builds, and how it recovers after an error.
+#include <catch2/catch.hpp>
+
+#include "core/parser.hpp"
+
+using namespace aftercare;
+using namespace aftercare::syntax;
+
+namespace {
+ParseResult parse_text(const std::string& text) {
+    static std::vector<std::unique_ptr<SourceFile>> keep;  // the tree's spans point into these
+    keep.push_back(std::make_unique<SourceFile>("test.care", text));
+    return parse(*keep.back());
+}
+}  // namespace
+
+TEST_CASE("the design card's example builds one rule with two clauses", "[parser]") {
+    const auto result = parse_text("day 4..6: allow rinse; forbid shampoo\n");
+    REQUIRE(result.diagnostics.empty());
+    REQUIRE(result.document.statements.size() == 1);
+    const auto& rule = std::get<RuleDecl>(result.document.statements[0].node);
+    REQUIRE(rule.window.days);
+    CHECK(rule.window.days->form == Days::Form::range);
+    CHECK(rule.window.days->first->value == 4);
+    CHECK(rule.window.days->last->value == 6);
+    REQUIRE(rule.clauses.size() == 2);
+    CHECK(rule.clauses[0].modality == Modality::allow);
+    CHECK(rule.clauses[0].activities[0].text == "rinse");
+    CHECK(rule.clauses[1].modality == Modality::forbid);
+    CHECK(rule.clauses[1].activities[0].text == "shampoo");
+    CHECK(rule.clauses[1].activities[0].span.begin == 30);
+    CHECK(rule.clauses[1].activities[0].span.end == 37);
+}
+
+TEST_CASE("quote and note lines belong to the statement above them", "[parser]") {
+    const auto result = parse_text("day 1: forbid wash\n  quote \"Don't wash.\"\n  note \"a \\\"b\\\" c\"\n");
+    REQUIRE(result.diagnostics.empty());
+    const auto& attributes = result.document.statements.at(0).attributes;
+    REQUIRE(attributes.size() == 2);
+    CHECK(attributes[0].kind == Attribute::Kind::quote);
+    CHECK(attributes[0].text.value == "Don't wash.");
+    CHECK(attributes[1].text.value == "a \"b\" c");
+}
+
+TEST_CASE("quantities keep their bound, numbers, unit and period", "[parser]") {
+    const auto result = parse_text("day 1: allow shower at most 5 minutes; recommend moisturize 2..4 per day\n");
+    REQUIRE(result.diagnostics.empty());
+    const auto& rule = std::get<RuleDecl>(result.document.statements.at(0).node);
+    const auto& shower = *rule.clauses[0].quantity;
+    CHECK(shower.bound == Quantity::Bound::at_most);
+    CHECK(shower.low.value == 5);
+    CHECK(shower.unit == Quantity::Unit::minute);
+    const auto& moisturize = *rule.clauses[1].quantity;
+    CHECK(moisturize.bound == Quantity::Bound::exactly);
+    CHECK(moisturize.low.value == 2);
+    CHECK(moisturize.high->value == 4);
+    CHECK(moisturize.unit == Quantity::Unit::count);
+    CHECK(moisturize.per->text == "day");
+}
+
+TEST_CASE("after an error the parser goes on at the next line and reports each error", "[parser]") {
+    const auto result = parse_text(
+        "day 1 forbid wash\n"
+        "  quote \"belongs to the broken line\"\n"
+        "day 2: allow rinse\n"
+        "day 3: allw rinse\n"
+        "day 4: forbid shampoo\n");
+    REQUIRE(result.diagnostics.size() == 2);
+    CHECK(result.diagnostics[0].location.line == 1);
+    CHECK(result.diagnostics[0].location.column == 7);
+    CHECK(result.diagnostics[1].location.line == 4);
+    CHECK(result.diagnostics[1].location.column == 8);
+    // The quote of the broken line is not attached to anything else.
+    REQUIRE(result.document.statements.size() == 2);
+    CHECK(result.document.statements[0].attributes.empty());
+}
+
+TEST_CASE("comments are kept with whether they stand alone", "[parser]") {
+    const auto result = parse_text("# header\nday 1: forbid wash # why\n");
+    REQUIRE(result.document.comments.size() == 2);
+    CHECK(result.document.comments[0].own_line);
+    CHECK(result.document.comments[0].text == "# header");
+    CHECK_FALSE(result.document.comments[1].own_line);
+}
+
+TEST_CASE("a garbage file stops after a bounded number of errors", "[parser]") {
+    std::string garbage;
+    for (int i = 0; i < 10000; ++i) garbage += "@@@ not a statement\n";
+    const auto result = parse_text(garbage);
+    CHECK(result.diagnostics.size() == max_syntax_errors + 1);
+    CHECK(result.diagnostics.back().code == "too-many-errors");
+}
