@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include <unistd.h>
+
 #include "support.hpp"
 
 using namespace aftercare::test;
@@ -29,6 +31,11 @@ Output run(const std::string& args, const std::string& environment = "") {
     while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
     const int status = pclose(pipe);
     return {WEXITSTATUS(status), out};
+}
+// Scratch files live beside the test inputs (imports are relative to them);
+// the process id keeps parallel test runs apart.
+std::string unique_name(const std::string& stem, const std::string& extension) {
+    return stem + "-" + std::to_string(getpid()) + extension;
 }
 }  // namespace
 
@@ -67,7 +74,7 @@ TEST_CASE("check: exit 0 when clean, 1 with problems, 2 for usage and unreadable
 }
 
 TEST_CASE("check: the human format names file, line and column, then the line and a caret", "[cli]") {
-    const std::string path = "cli-typo.care.tmp";
+    const std::string path = unique_name("cli-typo", ".care.tmp");
     write(path,
           "protocol \"T\"\nprocedure smp\nsource \"S\"\nimport \"../protocols/vocabulary.care\"\n"
           "day 4..6: allow rinse; forbid shampo\n");
@@ -75,7 +82,7 @@ TEST_CASE("check: the human format names file, line and column, then the line an
     std::filesystem::remove(path);
     CHECK(result.status == 1);
     CHECK(result.out ==
-          "cli-typo.care.tmp:5:31: error: unknown activity 'shampo' [unknown-activity]\n"
+          path + ":5:31: error: unknown activity 'shampo' [unknown-activity]\n"
           " 5 | day 4..6: allow rinse; forbid shampo\n"
           "   |                               ^~~~~~\n"
           "  hint: did you mean 'shampoo' (wash.shampoo)?\n"
@@ -95,7 +102,7 @@ TEST_CASE("compile: JSON on stdout, deterministic, and -o writes only a complete
     CHECK(first.out == read("golden/design-card.json"));
     CHECK(run("compile golden/design-card.care").out == first.out);
 
-    const std::string out = "cli-output.json.tmp";
+    const std::string out = unique_name("cli-output", ".json.tmp");
     std::filesystem::remove(out);
     CHECK(run("compile golden/design-card.care -o " + out).status == 0);
     CHECK(read(out) == first.out);
