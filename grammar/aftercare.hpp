@@ -81,12 +81,13 @@ struct line_end : seq<sp, opt<comment>, eolf> {};
 struct word : seq<alpha, star<word_char>> {};
 struct dotted_name : list<word, one<'.'>> {};
 
-// Integers are at most nine digits so they always fit in 32 bits.
-struct digits : rep_min_max<1, 9, digit> {};
-struct integer : seq<opt<one<'-'>>, digits, not_at<digit>> {};
+// Any length: the checker says which numbers are too large, in words.
+struct integer : seq<opt<one<'-'>>, plus<digit>> {};
 
-struct escaped_char : seq<one<'\\'>, one<'"', '\\'>> {};
-struct string_char : sor<escaped_char, not_one<'"', '\\', '\r', '\n'>> {};
+// Only \" and \\ are escapes; anything else after a backslash is an error.
+struct escaped_char : one<'"', '\\'> {};
+struct escape : if_must<one<'\\'>, escaped_char> {};
+struct string_char : sor<escape, not_one<'"', '\\', '\r', '\n'>> {};
 struct string_body : star<string_char> {};
 struct string_close : one<'"'> {};
 struct string_literal : if_must<one<'"'>, string_body, string_close> {};
@@ -160,9 +161,10 @@ struct from_window : if_must<kw_from, sp, milestone_ref> {};
 struct during_window : if_must<kw_during, sp, phase_ref> {};
 struct ongoing_window : kw_ongoing {};
 
-struct final_session_words : seq<kw_final, sp1, kw_session> {};
+struct final_word : kw_final {};
+struct session_word : kw_session {};
 struct sessions_word : kw_sessions {};
-struct after_final_session : if_must<kw_after, sp, final_session_words> {};
+struct after_final_session : if_must<kw_after, sp, final_word, sp, session_word> {};
 struct between_sessions : if_must<kw_between, sp, sessions_word> {};
 struct anchor : sor<after_final_session, between_sessions> {};
 

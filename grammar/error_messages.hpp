@@ -16,7 +16,8 @@ inline constexpr const char* error_message = nullptr;
     template <>                     \
     inline constexpr const char* error_message<rule> = text
 
-AFTERCARE_ERROR(string_close, "expected '\"' to close the text on this line (inside text write \\\" for a quote and \\\\ for a backslash)");
+AFTERCARE_ERROR(string_close, "expected '\"' to close the text on this line | inside text, write \\\" for a quote and \\\\ for a backslash");
+AFTERCARE_ERROR(escaped_char, "this is not an escape in text | inside text only \\\" (a quote) and \\\\ (a backslash) are escapes");
 AFTERCARE_ERROR(title, "expected the protocol's title in double quotes, e.g. protocol \"SMP aftercare\"");
 AFTERCARE_ERROR(procedure_name, "expected the procedure's name, e.g. procedure smp");
 AFTERCARE_ERROR(source_name, "expected the clinic's name in double quotes, e.g. source \"Example Clinic\"");
@@ -32,7 +33,8 @@ AFTERCARE_ERROR(duration_amount, "expected a number after 'for', e.g. for 14 day
 AFTERCARE_ERROR(duration_unit, "expected days, weeks, months or years after the number");
 AFTERCARE_ERROR(milestone_ref, "expected the name of a milestone, e.g. until healed");
 AFTERCARE_ERROR(phase_ref, "expected the name of a phase, e.g. during healing");
-AFTERCARE_ERROR(final_session_words, "expected 'final session' after 'after'");
+AFTERCARE_ERROR(final_word, "expected 'final session' after 'after', e.g. after final session");
+AFTERCARE_ERROR(session_word, "expected 'session' after 'after final', e.g. after final session");
 AFTERCARE_ERROR(sessions_word, "expected 'sessions' after 'between'");
 AFTERCARE_ERROR(milestone_name, "expected the milestone's name, e.g. milestone healed = day 7");
 AFTERCARE_ERROR(milestone_equals, "expected '=' after the milestone's name, e.g. milestone healed = day 7");
@@ -45,7 +47,7 @@ AFTERCARE_ERROR(activity_list, "expected an activity after the modality, e.g. al
 AFTERCARE_ERROR(next_activity_ref, "expected another activity after ','");
 AFTERCARE_ERROR(count_high, "expected a number after '..', e.g. 2..4 per day");
 AFTERCARE_ERROR(bounded_count, "expected a number after 'at most' or 'at least'");
-AFTERCARE_ERROR(measure, "expected a unit (minutes, hours, times) or a frequency such as 'per day' after the number; write a range as 2..4");
+AFTERCARE_ERROR(measure, "expected a unit (minutes, hours, times) or a frequency such as 'per day' after the number");
 AFTERCARE_ERROR(period, "expected 'day' or 'week' after 'per'");
 AFTERCARE_ERROR(spf_amount, "expected an SPF number after 'spf', e.g. spf 30..50 or spf at least 30");
 AFTERCARE_ERROR(clause_list, "expected what to do after ':': forbid, avoid, allow, recommend or require and an activity, e.g. allow wash.rinse");

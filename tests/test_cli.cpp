@@ -39,7 +39,7 @@ std::string unique_name(const std::string& stem, const std::string& extension) {
 }
 }  // namespace
 
-TEST_CASE("--version and --help", "[cli]") {
+TEST_CASE("the program prints its version, and help for itself and each command", "[cli]") {
     const auto version = run("--version");
     CHECK(version.status == 0);
     CHECK(version.out == "aftercare " AFTERCARE_VERSION "\n");
@@ -74,6 +74,7 @@ TEST_CASE("check: exit 0 when clean, 1 with problems, 2 for usage and unreadable
 }
 
 TEST_CASE("check: the human format names file, line and column, then the line and a caret", "[cli]") {
+    enter_test_dir();
     const std::string path = unique_name("cli-typo", ".care.tmp");
     write(path,
           "protocol \"T\"\nprocedure smp\nsource \"S\"\nimport \"../protocols/vocabulary.care\"\n"
@@ -102,6 +103,7 @@ TEST_CASE("compile: JSON on stdout, deterministic, and -o writes only a complete
     CHECK(first.out == read("golden/design-card.json"));
     CHECK(run("compile golden/design-card.care").out == first.out);
 
+    enter_test_dir();
     const std::string out = unique_name("cli-output", ".json.tmp");
     std::filesystem::remove(out);
     CHECK(run("compile golden/design-card.care -o " + out).status == 0);

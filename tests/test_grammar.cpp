@@ -49,7 +49,7 @@ TEST_CASE("day windows", "[grammar]") {
     CHECK(matches<g::window>("day 4.. after final session"));
     CHECK_FALSE(matches<g::window>("day"));
     CHECK_FALSE(matches<g::window>("days 4"));
-    CHECK_FALSE(matches<g::window>("day 1234567890"));  // more than nine digits
+    CHECK(matches<g::window>("day 1234567890"));  // the checker, not the grammar, says it is too far
 }
 
 TEST_CASE("clauses, activities and quantities", "[grammar]") {

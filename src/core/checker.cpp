@@ -111,7 +111,10 @@ private:
                 if (title) { duplicate(statement.span, "the protocol's title", *title); continue; }
                 title = statement.span;
                 protocol.title = decl->title.value;
-                if (decl->title.value.empty()) error("empty-text", decl->title.span, "the protocol's title is empty");
+                if (decl->title.value.empty()) {
+                    error("empty-text", decl->title.span, "the protocol's title is empty",
+                          "write the title between the quotes, e.g. protocol \"SMP aftercare\"");
+                }
             } else if (const auto* decl = std::get_if<ProcedureDecl>(&statement.node)) {
                 if (procedure) { duplicate(statement.span, "the procedure", *procedure); continue; }
                 procedure = statement.span;
@@ -123,9 +126,15 @@ private:
             }
         }
         if (broken_.header) return;
-        if (!title) error("missing-header", Span{0, 0}, "this protocol has no title", "add a line such as: protocol \"SMP aftercare\"");
-        if (!procedure) error("missing-header", Span{0, 0}, "this protocol names no procedure", "add a line such as: procedure smp");
-        if (!source) error("missing-header", Span{0, 0}, "this protocol names no source", "add a line such as: source \"Example Clinic\" url \"https://example.com/aftercare\" retrieved 2026-11-01");
+        auto missing = [&](const char* message, const char* hint) {
+            result_.diagnostics.push_back(make_file_diagnostic(Severity::error, "missing-header", file_, message, hint));
+        };
+        if (!title) missing("this protocol has no title", "add a line such as: protocol \"SMP aftercare\"");
+        if (!procedure) missing("this protocol names no procedure", "add a line such as: procedure smp");
+        if (!source) {
+            missing("this protocol names no source",
+                    "add a line such as: source \"Example Clinic\" url \"https://example.com/aftercare\" retrieved 2026-11-01");
+        }
     }
 
     void check_source(const Statement& statement, const SourceDecl& decl) {
@@ -135,7 +144,8 @@ private:
         if (decl.url) {
             source.url = decl.url->value;
             if (decl.url->value.rfind("https://", 0) != 0 && decl.url->value.rfind("http://", 0) != 0) {
-                error("invalid-url", decl.url->span, "the source's address must start with https:// or http://");
+                error("invalid-url", decl.url->span, "the source's address must start with https:// or http://",
+                      "did you mean \"https://" + decl.url->value + "\"?");
             }
         }
         if (decl.retrieved) {
@@ -214,7 +224,7 @@ private:
         return {};
     }
 
-    std::optional<int> milestone(const Word& name, std::string_view keyword) {
+    std::optional<int> milestone(const Word& name) {
         const std::string key = to_lower(name.text);
         if (const auto it = milestones_.find(key); it != milestones_.end()) return it->second;
         if (phases_.count(key)) {
@@ -226,8 +236,7 @@ private:
             const auto suggestion = closest(key, known);
             error("undefined-name", name.span, "no milestone named '" + key + "'",
                   suggestion ? "did you mean '" + *suggestion + "'?"
-                             : "define it first, e.g. milestone " + key + " = day 7 (then '" +
-                                   std::string(keyword) + " " + key + "')");
+                             : "define it, e.g. milestone " + key + " = day 7");
         }
         return std::nullopt;
     }
@@ -259,6 +268,10 @@ private:
                 w.to = static_cast<int>(days.last->value);
                 break;
             case Days::Form::duration: {
+                if (days.amount->value > max_day) {
+                    error("invalid-day", days.amount->span, "this duration is longer than a century");
+                    return std::nullopt;
+                }
                 const std::int64_t length = days.amount->value * days_per(days.unit);
                 if (days.amount->value < 1) {
                     error("empty-range", days.amount->span, "a duration must be at least 1",
@@ -274,7 +287,7 @@ private:
                 break;
             }
             case Days::Form::until: {
-                const auto day = milestone(*days.name, "until");
+                const auto day = milestone(*days.name);
                 if (!day) return std::nullopt;
                 if (*day == 0) {
                     error("empty-range", days.span, "'until " + to_lower(days.name->text) + "' has no days: the milestone is day 0",
@@ -286,7 +299,7 @@ private:
                 break;
             }
             case Days::Form::from: {
-                const auto day = milestone(*days.name, "from");
+                const auto day = milestone(*days.name);
                 if (!day) return std::nullopt;
                 w.from = *day;
                 break;
@@ -304,7 +317,7 @@ private:
                         const auto suggestion = closest(key, known);
                         error("undefined-name", days.name->span, "no phase named '" + key + "'",
                               suggestion ? "did you mean '" + *suggestion + "'?"
-                                         : "define it before its first use, e.g. phase " + key + " = day 0..7");
+                                         : "define it, e.g. phase " + key + " = day 0..7");
                     }
                     return std::nullopt;
                 }
@@ -338,19 +351,21 @@ private:
     }
 
     // ---------------------------------------------------------------- quantities
-    std::optional<aftercare::Quantity> check_quantity(const syntax::Quantity& q, Modality modality) {
+    std::optional<aftercare::Quantity> check_quantity(const syntax::Quantity& q, Modality modality,
+                                                      const std::string& activity) {
         using Bound = syntax::Quantity::Bound;
         using Unit = syntax::Quantity::Unit;
         bool ok = true;
         if (modality == Modality::forbid || modality == Modality::avoid) {
             error("invalid-quantity", q.span, "a limit goes with allow, recommend or require, not " +
                   std::string(keyword_of(modality)),
-                  "say what is allowed: e.g. allow shower at most 5 minutes");
+                  "to limit it, allow it with the limit: allow " + activity + " " + std::string(file_.slice(q.span)));
             ok = false;
         }
         if (q.bound != Bound::exactly && q.high) {
             error("invalid-quantity", q.span, "'at most' and 'at least' take one number, not a range",
-                  "write either 'at most 4' or '2..4'");
+                  fmt::format("write either '{} {}' or '{}..{}'", q.bound == Bound::at_most ? "at most" : "at least",
+                              q.bound == Bound::at_most ? q.high->value : q.low.value, q.low.value, q.high->value));
             ok = false;
         }
         if (q.high && q.high->value < q.low.value) {
@@ -360,6 +375,11 @@ private:
         }
         const std::int64_t largest = q.high ? std::max(q.high->value, q.low.value) : q.low.value;
         const std::int64_t smallest = q.high ? std::min(q.high->value, q.low.value) : q.low.value;
+        if (largest > max_limit) {
+            error("invalid-quantity", q.span, fmt::format("{} is too large for a limit", largest),
+                  "check the number");
+            return std::nullopt;
+        }
         if (smallest < 0 || (smallest == 0 && q.bound != Bound::at_least)) {
             error("invalid-quantity", q.span, "a limit must be more than 0",
                   "to rule the activity out, use forbid or avoid instead");
@@ -370,11 +390,13 @@ private:
             ok = false;
         }
         if (q.unit == Unit::minute && largest > 24 * 60) {
-            error("invalid-quantity", q.span, fmt::format("{} minutes is more than a day", largest), "use hours or days");
+            error("invalid-quantity", q.span, fmt::format("{} minutes is more than a day", largest),
+                  "check the number; a limit in minutes is at most 1440 (24 hours)");
             ok = false;
         }
         if (q.unit == Unit::hour && largest > 24) {
-            error("invalid-quantity", q.span, fmt::format("{} hours is more than a day", largest));
+            error("invalid-quantity", q.span, fmt::format("{} hours is more than a day", largest),
+                  "check the number; a limit in hours is at most 24");
             ok = false;
         }
         if (q.unit == Unit::count && q.per && to_lower(q.per->text) == "day" && largest > 24) {
@@ -442,27 +464,37 @@ private:
         error(code, word.span, std::string("unknown ") + what + " '" + word.text + "'", hint);
     }
 
+    // The same activity or sign twice on one line, perhaps under two names.
+    void repeated(const char* code, const char* statement, const char* what, const Word& again, const Word& first) {
+        const std::string message =
+            to_lower(again.text) == to_lower(first.text)
+                ? "'" + again.text + "' appears twice in this " + statement
+                : "'" + again.text + "' is another name for '" + first.text + "', which this " + statement +
+                      " already names";
+        Diagnostic d = make_diagnostic(Severity::error, code, file_, again.span, message,
+                                       std::string("name each ") + what + " once per line");
+        d.related.push_back({file_.locate(first.span), "first named here"});
+        result_.diagnostics.push_back(std::move(d));
+    }
+
     void check_rule(std::size_t index, const Statement& statement, const RuleDecl& decl) {
         const auto window = resolve_window(decl.window);
-        std::map<std::string, Span> seen;  // one statement names each activity once
+        std::map<std::string, Word> seen;  // one statement names each activity once
         for (const Clause& clause : decl.clauses) {
             std::optional<aftercare::Quantity> quantity;
             bool quantity_ok = true;
             if (clause.quantity) {
-                quantity = check_quantity(*clause.quantity, clause.modality);
+                quantity = check_quantity(*clause.quantity, clause.modality, clause.activities.front().text);
                 quantity_ok = quantity.has_value();
             }
             for (const Word& word : clause.activities) {
                 const auto activity = resolve_activity(word);
                 if (!activity) continue;
                 if (const auto it = seen.find(*activity); it != seen.end()) {
-                    Diagnostic d = make_diagnostic(Severity::error, "duplicate-activity", file_, word.span,
-                        "'" + *activity + "' appears twice in this rule", "name each activity once per line");
-                    d.related.push_back({file_.locate(it->second), "first named here"});
-                    result_.diagnostics.push_back(std::move(d));
+                    repeated("duplicate-activity", "rule", "activity", word, it->second);
                     continue;
                 }
-                seen.emplace(*activity, word.span);
+                seen.emplace(*activity, word);
                 if (!window || !quantity_ok) continue;
                 Rule rule;
                 rule.statement = index;
@@ -480,7 +512,7 @@ private:
     void check_warning(const Statement& statement, const WarningDecl& decl) {
         WarningSign warning;
         bool ok = true;
-        std::set<std::string> seen;
+        std::map<std::string, Word> seen;
         for (const Word& sign : decl.signs) {
             std::string id = to_lower(sign.text);
             if (vocabulary_) {
@@ -493,11 +525,12 @@ private:
                 }
                 id = found.term->id;
             }
-            if (!seen.insert(id).second) {
-                error("duplicate-sign", sign.span, "'" + id + "' appears twice in this warning");
+            if (const auto it = seen.find(id); it != seen.end()) {
+                repeated("duplicate-sign", "warning", "sign", sign, it->second);
                 ok = false;
                 continue;
             }
+            seen.emplace(id, sign);
             warning.signs.push_back(id);
         }
         for (const syntax::Escalation& action : decl.actions) {

@@ -34,5 +34,7 @@ CheckResult check_protocol(const SourceFile& file, const syntax::Document& docum
 
 // Days larger than this (about a century) are taken as typing mistakes.
 inline constexpr int max_day = 36500;
+// No limit (minutes, times, SPF) in aftercare care needs more.
+inline constexpr int max_limit = 10000;
 
 }  // namespace aftercare

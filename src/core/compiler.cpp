@@ -10,9 +10,10 @@ namespace aftercare {
 using namespace syntax;
 
 const SourceFile& SourceSet::add(std::string name, std::string text) {
-    auto file = std::make_unique<SourceFile>(name, std::move(text));
-    auto& slot = files_[std::move(name)];
-    slot = std::move(file);
+    // The first text under a name stays: diagnostics and vocabularies already
+    // made from it must keep pointing at the text they came from.
+    auto& slot = files_[name];
+    if (!slot) slot = std::make_unique<SourceFile>(std::move(name), std::move(text));
     return *slot;
 }
 
@@ -62,7 +63,7 @@ Compilation Compiler::compile(const SourceFile& file) {
     }
     std::vector<Import> import_records;
     if (imports.empty() && has_rules && !import_broken) {
-        out.diagnostics.push_back(make_diagnostic(Severity::error, "missing-import", file, Span{0, 0},
+        out.diagnostics.push_back(make_file_diagnostic(Severity::error, "missing-import", file,
             "this protocol imports no vocabulary, so its activities cannot be checked",
             "add a line such as: import \"../vocabulary.care\""));
     }

@@ -23,6 +23,7 @@ namespace aftercare {
 // The texts a run has seen, by name, so diagnostics can show their lines.
 class SourceSet {
 public:
+    // Adds a text, or returns the one already held under that name.
     const SourceFile& add(std::string name, std::string text);
     const SourceFile* find(std::string_view name) const;
 

@@ -25,6 +25,17 @@ Diagnostic make_diagnostic(Severity severity, std::string code, const SourceFile
     return d;
 }
 
+Diagnostic make_file_diagnostic(Severity severity, std::string code, const SourceFile& file, std::string message,
+                                std::string hint) {
+    Diagnostic d;
+    d.severity = severity;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    d.location.file = file.name();
+    d.hint = std::move(hint);
+    return d;
+}
+
 bool has_errors(const std::vector<Diagnostic>& diagnostics) {
     return std::any_of(diagnostics.begin(), diagnostics.end(),
                        [](const Diagnostic& d) { return d.severity == Severity::error; });

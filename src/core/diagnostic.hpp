@@ -31,6 +31,10 @@ struct Diagnostic {
 Diagnostic make_diagnostic(Severity severity, std::string code, const SourceFile& file, Span span,
                            std::string message, std::string hint = {});
 
+// A problem with the file as a whole (something missing): no line, no caret.
+Diagnostic make_file_diagnostic(Severity severity, std::string code, const SourceFile& file, std::string message,
+                                std::string hint = {});
+
 bool has_errors(const std::vector<Diagnostic>& diagnostics);
 
 // Sorted by file, line, column, then code: the order people and tools expect.

@@ -4,6 +4,7 @@
 #include "parser.hpp"
 
 #include <charconv>
+#include <limits>
 #include <string_view>
 
 #include <tao/pegtl.hpp>
@@ -73,7 +74,10 @@ struct Builder {
         Number n;
         n.span = span_of(in);
         const auto sv = in.string_view();
-        std::from_chars(sv.data(), sv.data() + sv.size(), n.value);
+        // Too many digits for 64 bits: keep the sign, and the checker calls it too large.
+        if (std::from_chars(sv.data(), sv.data() + sv.size(), n.value).ec == std::errc::result_out_of_range) {
+            n.value = sv.front() == '-' ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
+        }
         return n;
     }
     template <typename Input>
@@ -267,15 +271,6 @@ AFTERCARE_ACTION(comment) { b.comment(in); } };
 template <typename Rule>
 using control = pegtl::must_if<g::error_table, pegtl::normal, false>::control<Rule>;
 
-// "expected ':' …, e.g. day 4..6: allow rinse" reads better as a message and
-// an example, so the example becomes the hint.
-void split_example(std::string& message, std::string& hint) {
-    const auto at = message.find(", e.g. ");
-    if (at == std::string::npos) return;
-    hint = "for example: " + message.substr(at + 7);
-    message.resize(at);
-}
-
 std::string_view word_at(const std::string& text, std::size_t at) {
     std::size_t end = at;
     while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' && text[end] != '\r' &&
@@ -291,29 +286,87 @@ std::string_view first_word_of_line(const std::string& text, std::size_t at) {
     return word_at(text, start);
 }
 
-// Where a modality was expected, a misspelt one is the likely cause.
-void suggest_modality(const std::string& text, std::size_t at, const std::string& message, std::string& hint) {
-    if (message != g::error_message<g::clause_list> && message != g::error_message<g::next_clause>) return;
-    static const std::vector<std::string> modalities{"allow", "avoid", "forbid", "recommend", "require"};
-    if (const auto suggestion = closest(word_at(text, at), modalities)) hint = "did you mean '" + *suggestion + "'?";
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+const std::vector<std::string>& modality_words() {
+    static const std::vector<std::string> words{"allow", "avoid", "forbid", "recommend", "require"};
+    return words;
 }
 
-// The grammar only knows that no statement starts here; say what it looks like.
-void explain_unknown_statement(const std::string& text, std::size_t at, std::string& message, std::string& hint) {
+// A syntax error as people should read it: where it is, what is wrong, and
+// how to fix it. Starts from the grammar's message and the text around it.
+struct SyntaxError {
+    std::size_t at;
+    std::size_t end;
+    std::string message;
+    std::string hint;
+};
+
+SyntaxError explain(const std::string& text, std::size_t at, std::string message) {
+    // Point at the offending word, not the blanks before it.
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
     const std::string_view word = word_at(text, at);
-    if (modality_from_keyword(word)) {
-        message = "a rule needs its days before '" + std::string(word) + "'";
-        hint = "for example: day 4..6: " + std::string(word) + " ...";
-        return;
+    const std::string raw = message;  // the grammar's message, to tell which rule failed
+    SyntaxError e{at, at + std::max<std::size_t>(word.size(), 1), std::move(message), {}};
+
+    // Messages carry their hint after " | ", or an example after ", e.g. ".
+    if (const auto bar = e.message.find(" | "); bar != std::string::npos) {
+        e.hint = e.message.substr(bar + 3);
+        e.message.resize(bar);
+    } else if (const auto eg = e.message.find(", e.g. "); eg != std::string::npos) {
+        e.hint = "for example: " + e.message.substr(eg + 7);
+        e.message.resize(eg);
     }
-    const auto suggestion = closest(word, statement_keywords());
-    if (!word.empty() && suggestion) {
-        message = "unknown statement '" + std::string(word) + "'";
-        hint = "did you mean '" + *suggestion + "'?";
-        return;
+
+    const bool dash_after_number = at > 0 && at + 1 < text.size() && text[at] == '-' && is_digit(text[at - 1]) &&
+                                   is_digit(text[at + 1]);
+    if (raw == g::error_message<g::end_of_file>) {
+        if (modality_from_keyword(word)) {
+            e.message = "a rule needs its days before '" + std::string(word) + "'";
+            e.hint = "for example: day 4..6: " + std::string(word) + " ...";
+        } else if (const auto modality = closest(word, modality_words())) {
+            e.message = "unknown statement '" + std::string(word) + "'";
+            e.hint = "did you mean '" + *modality + "'? A rule starts with its days, e.g. day 4..6: " + *modality + " ...";
+        } else if (const auto keyword = closest(word, statement_keywords())) {
+            e.message = "unknown statement '" + std::string(word) + "'";
+            e.hint = "did you mean '" + *keyword + "'?";
+        } else {
+            e.hint = "a line is a rule such as 'day 4..6: allow rinse', or starts with one of: " +
+                     join(statement_keywords(), ", ");
+        }
+    } else if (raw.rfind("parse error matching", 0) == 0) {
+        e.message = "unexpected text here";  // a rule without its own message; tests keep this from happening
+    } else if (dash_after_number && raw == g::error_message<g::rule_colon>) {
+        std::size_t start = at;
+        while (start > 0 && is_digit(text[start - 1])) --start;
+        std::size_t end = at + 1;
+        while (end < text.size() && is_digit(text[end])) ++end;
+        e.at = start;
+        e.end = end;
+        e.message = "write a range of days with '..', not '-'";
+        e.hint = "for example: day " + text.substr(start, at - start) + ".." + text.substr(at + 1, end - at - 1);
+    } else if (raw == g::error_message<g::measure>) {
+        static const std::vector<std::string> units{"hours", "minutes", "per", "times"};
+        if (dash_after_number) {
+            e.hint = "write a range with '..': 2..4";
+        } else if (const auto unit = closest(word, units)) {
+            e.hint = "did you mean '" + *unit + "'?";
+        } else if (word.size() >= 3) {  // an abbreviation such as "mins" or "hrs"
+            for (const auto& u : units) {
+                if (u.compare(0, 1, word.substr(0, 1)) == 0 && u.find(word.substr(word.size() - 1)) != std::string::npos) {
+                    e.hint = "did you mean '" + u + "'?";
+                    break;
+                }
+            }
+        }
+    } else if (raw == g::error_message<g::escaped_char> && at > 0) {
+        e.at = at - 1;  // the backslash
+        e.end = at + 1;
+        e.message = "'\\" + text.substr(at, 1) + "' is not an escape in text";
+    } else if (raw == g::error_message<g::clause_list> || raw == g::error_message<g::next_clause>) {
+        if (const auto modality = closest(word, modality_words())) e.hint = "did you mean '" + *modality + "'?";
     }
-    message = "expected a statement";
-    hint = "a line is a rule such as 'day 4..6: allow rinse', or starts with one of: " + join(statement_keywords(), ", ");
+    return e;
 }
 
 }  // namespace
@@ -330,33 +383,18 @@ ParseResult parse(const SourceFile& file) {
         try {
             pegtl::parse<g::file, action, control>(in, builder);
             break;
-        } catch (const pegtl::parse_error& e) {
-            std::size_t at = offset + e.positions().front().byte;
-            // Point at the offending word, not the blanks before it.
-            while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
-            std::string message(e.message());
-            std::string hint;
-            if (message == g::error_message<g::end_of_file>) {
-                explain_unknown_statement(text, at, message, hint);
-            } else if (message.rfind("parse error matching", 0) == 0) {
-                message = "unexpected text here";  // a rule without its own message; should not happen
-            } else {
-                suggest_modality(text, at, message, hint);
-                std::string example;
-                split_example(message, example);
-                if (hint.empty()) hint = std::move(example);
-            }
-            result.failed_statements.push_back(std::string(first_word_of_line(text, at)));
-            const auto word = word_at(text, at);
-            const Span span{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + std::max<std::size_t>(word.size(), 1))};
-            result.diagnostics.push_back(make_diagnostic(Severity::error, "syntax", file, span, message, hint));
+        } catch (const pegtl::parse_error& error) {
+            const SyntaxError e = explain(text, offset + error.positions().front().byte, std::string(error.message()));
+            const Span span{static_cast<std::uint32_t>(e.at), static_cast<std::uint32_t>(e.end)};
+            result.diagnostics.push_back(make_diagnostic(Severity::error, "syntax", file, span, e.message, e.hint));
+            result.failed_statements.push_back(std::string(first_word_of_line(text, e.at)));
             builder.abandon_statement();
             if (result.diagnostics.size() >= max_syntax_errors) {
                 result.diagnostics.push_back(make_diagnostic(Severity::error, "too-many-errors", file, span,
                     "too many syntax errors; stopped reading this file", "fix the errors above and check again"));
                 break;
             }
-            const auto next_line = text.find('\n', at);
+            const auto next_line = text.find('\n', e.at);
             if (next_line == std::string::npos) break;
             offset = next_line + 1;
         }

@@ -169,8 +169,8 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
         }
     }
     if (!declaration) {
-        error(Span{0, 0}, "definitions of activities and signs belong in a vocabulary file",
-              "start the file with: vocabulary \"NAME\"");
+        result.diagnostics.push_back(make_file_diagnostic(Severity::error, "vocabulary", file,
+            "definitions of activities and signs belong in a vocabulary file", "start the file with: vocabulary \"NAME\""));
     }
     vocabulary.index();
     return result;
