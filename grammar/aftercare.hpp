@@ -29,6 +29,7 @@ AFTERCARE_KEYWORD(procedure, "procedure");
 AFTERCARE_KEYWORD(source, "source");
 AFTERCARE_KEYWORD(url, "url");
 AFTERCARE_KEYWORD(retrieved, "retrieved");
+AFTERCARE_KEYWORD(archived, "archived");
 AFTERCARE_KEYWORD(import, "import");
 AFTERCARE_KEYWORD(vocabulary, "vocabulary");
 AFTERCARE_KEYWORD(activity, "activity");
@@ -116,9 +117,13 @@ struct source_url : string_literal {};
 struct retrieved_date : date {};
 struct source_url_part : if_must<kw_url, sp, source_url> {};
 struct source_retrieved_part : if_must<kw_retrieved, sp, retrieved_date> {};
+// The saved copy of the page, so every quote can be checked against it.
+struct archived_copy : string_literal {};
+struct source_archived_part : if_must<kw_archived, sp, archived_copy> {};
 struct source_decl : if_must<kw_source, sp, source_name,
                              opt<sp1, source_url_part>,
-                             opt<sp1, source_retrieved_part>> {};
+                             opt<sp1, source_retrieved_part>,
+                             opt<sp1, source_archived_part>> {};
 
 struct import_path : string_literal {};
 struct import_decl : if_must<kw_import, sp, import_path> {};

@@ -23,6 +23,7 @@ AFTERCARE_ERROR(procedure_name, "expected the procedure's name, e.g. procedure s
 AFTERCARE_ERROR(source_name, "expected the clinic's name in double quotes, e.g. source \"Example Clinic\"");
 AFTERCARE_ERROR(source_url, "expected the page's address in double quotes after 'url'");
 AFTERCARE_ERROR(retrieved_date, "expected the date the page was read, as YYYY-MM-DD, after 'retrieved'");
+AFTERCARE_ERROR(archived_copy, "expected the saved copy's file name in double quotes after 'archived'");
 AFTERCARE_ERROR(import_path, "expected the vocabulary file's path in double quotes, e.g. import \"../vocabulary.care\"");
 AFTERCARE_ERROR(vocabulary_name, "expected the vocabulary's name in double quotes");
 AFTERCARE_ERROR(defined_name, "expected a name such as wash or wash.rinse");

@@ -155,6 +155,12 @@ private:
                       "write the date as YYYY-MM-DD, e.g. 2026-11-01");
             }
         }
+        if (decl.archived) {
+            source.archived = decl.archived->value;
+            if (decl.archived->value.empty()) {
+                error("empty-text", decl.archived->span, "the saved copy's file name is empty");
+            }
+        }
         source.provenance = provenance(statement, statement.span);
     }
 

@@ -48,7 +48,8 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
 
     json source{{"name", protocol.source.name},
                 {"url", optional_text(protocol.source.url)},
-                {"retrieved", optional_text(protocol.source.retrieved)}};
+                {"retrieved", optional_text(protocol.source.retrieved)},
+                {"archived", optional_text(protocol.source.archived)}};
     add_provenance(source, protocol.source.provenance);
     out["source"] = std::move(source);
 
@@ -111,6 +112,7 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
                                     {"to", optional_int(s.to)},
                                     {"modality", keyword_of(s.modality)},
                                     {"strength", strength_of(s.modality)},
+                                    {"quantity", quantity(s.quantity)},
                                     {"rules", s.rules}});
         }
         days.push_back(json{{"activity", a.activity}, {"anchor", keyword_of(a.anchor)}, {"days", std::move(segments)}});

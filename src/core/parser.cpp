@@ -27,6 +27,7 @@ struct Pending {
     std::optional<Text> url;
     std::optional<Word> word;
     std::optional<Word> retrieved;
+    std::optional<Text> archived;
     std::optional<Number> number;
     std::vector<Word> synonyms;
     Days days;
@@ -129,6 +130,7 @@ AFTERCARE_ACTION(title) { b.pending.text = b.text(in); } };
 AFTERCARE_ACTION(source_name) { b.pending.text = b.text(in); } };
 AFTERCARE_ACTION(source_url) { b.pending.url = b.text(in); } };
 AFTERCARE_ACTION(retrieved_date) { b.pending.retrieved = b.word(in); } };
+AFTERCARE_ACTION(archived_copy) { b.pending.archived = b.text(in); } };
 AFTERCARE_ACTION(import_path) { b.pending.text = b.text(in); } };
 AFTERCARE_ACTION(vocabulary_name) { b.pending.text = b.text(in); } };
 AFTERCARE_ACTION(procedure_name) { b.pending.word = b.word(in); } };
@@ -139,7 +141,7 @@ AFTERCARE_ACTION(synonym) { b.pending.synonyms.push_back(b.word(in)); } };
 AFTERCARE_ACTION(protocol_decl) { b.emit(in, ProtocolDecl{*b.pending.text}); } };
 AFTERCARE_ACTION(procedure_decl) { b.emit(in, ProcedureDecl{*b.pending.word}); } };
 AFTERCARE_ACTION(source_decl) {
-    b.emit(in, SourceDecl{*b.pending.text, b.pending.url, b.pending.retrieved});
+    b.emit(in, SourceDecl{*b.pending.text, b.pending.url, b.pending.retrieved, b.pending.archived});
 } };
 AFTERCARE_ACTION(import_decl) { b.emit(in, ImportDecl{*b.pending.text}); } };
 AFTERCARE_ACTION(vocabulary_decl) { b.emit(in, VocabularyDecl{*b.pending.text}); } };

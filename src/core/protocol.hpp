@@ -76,6 +76,7 @@ struct Source {
     std::string name;
     std::optional<std::string> url;
     std::optional<std::string> retrieved;
+    std::optional<std::string> archived;
     Provenance provenance;
 };
 

@@ -59,9 +59,10 @@ std::vector<DaySegment> sweep(const Protocol& protocol, const std::vector<std::s
             const Rule& rule = protocol.rules[r];
             if (Vocabulary::depth(rule.activity) != deepest) continue;
             segment.rules.push_back(r);
-            if (strictness(rule.modality) > strictest) {
+            if (strictness(rule.modality) > strictest) {  // the first of equals decides
                 strictest = strictness(rule.modality);
                 segment.modality = rule.modality;
+                segment.quantity = rule.quantity;
             }
         }
         if (day != open_start) segment.from = static_cast<int>(day);

@@ -17,7 +17,8 @@ struct DaySegment {
     std::optional<int> from;  // absent: open towards the days before
     std::optional<int> to;    // absent: open onwards
     Modality modality = Modality::allow;
-    std::vector<std::size_t> rules;  // indices into Protocol::rules, ascending
+    std::optional<Quantity> quantity;  // the limit of the rule that decided the modality
+    std::vector<std::size_t> rules;    // indices into Protocol::rules, ascending
 };
 
 struct ResolvedActivity {

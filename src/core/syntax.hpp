@@ -90,6 +90,7 @@ struct SourceDecl {
     Text name;
     std::optional<Text> url;
     std::optional<Word> retrieved;  // YYYY-MM-DD as written
+    std::optional<Text> archived;   // file name of a saved copy of the page
 };
 struct ImportDecl { Text path; };
 struct VocabularyDecl { Text name; };
