@@ -16,13 +16,14 @@ using namespace tao::pegtl;
 
 // ---------------------------------------------------------------- lexical
 
-// `allow` must not match the start of `allowed` or `allow-x`.
+// `allow` must not match the start of `allowed` or `allow-x`. Keywords ignore
+// case, since pages write "Day 1-3" and writers copy them.
 struct word_char : sor<alnum, one<'_', '-'>> {};
 template <typename Word>
 struct kw : seq<Word, not_at<word_char>> {};
 
 #define AFTERCARE_KEYWORD(name, text) \
-    struct kw_##name : kw<TAO_PEGTL_STRING(text)> {}
+    struct kw_##name : kw<TAO_PEGTL_ISTRING(text)> {}
 
 AFTERCARE_KEYWORD(protocol, "protocol");
 AFTERCARE_KEYWORD(procedure, "procedure");
@@ -153,10 +154,10 @@ struct day_range : sor<seq<two_dots, sp, range_end>,
 struct day_window : if_must<kw_day, sp, day_range> {};
 
 struct duration_amount : integer {};
-struct duration_unit : sor<kw<TAO_PEGTL_STRING("days")>, kw<TAO_PEGTL_STRING("day")>,
-                           kw<TAO_PEGTL_STRING("weeks")>, kw<TAO_PEGTL_STRING("week")>,
-                           kw<TAO_PEGTL_STRING("months")>, kw<TAO_PEGTL_STRING("month")>,
-                           kw<TAO_PEGTL_STRING("years")>, kw<TAO_PEGTL_STRING("year")>> {};
+struct duration_unit : sor<kw<TAO_PEGTL_ISTRING("days")>, kw<TAO_PEGTL_ISTRING("day")>,
+                           kw<TAO_PEGTL_ISTRING("weeks")>, kw<TAO_PEGTL_ISTRING("week")>,
+                           kw<TAO_PEGTL_ISTRING("months")>, kw<TAO_PEGTL_ISTRING("month")>,
+                           kw<TAO_PEGTL_ISTRING("years")>, kw<TAO_PEGTL_ISTRING("year")>> {};
 struct for_window : if_must<kw_for, sp, duration_amount, sp, duration_unit> {};
 
 struct milestone_ref : word {};
@@ -211,10 +212,10 @@ struct count_range : seq<count_low, opt<sp, two_dots, sp, must<count_high>>> {};
 struct bounded_count : count_range {};
 struct amount : sor<if_must<bound, sp, bounded_count>, count_range> {};
 
-struct unit : sor<kw<TAO_PEGTL_STRING("minutes")>, kw<TAO_PEGTL_STRING("minute")>,
-                  kw<TAO_PEGTL_STRING("hours")>, kw<TAO_PEGTL_STRING("hour")>,
-                  kw<TAO_PEGTL_STRING("times")>, kw<TAO_PEGTL_STRING("time")>> {};
-struct period : sor<kw<TAO_PEGTL_STRING("day")>, kw<TAO_PEGTL_STRING("week")>> {};
+struct unit : sor<kw<TAO_PEGTL_ISTRING("minutes")>, kw<TAO_PEGTL_ISTRING("minute")>,
+                  kw<TAO_PEGTL_ISTRING("hours")>, kw<TAO_PEGTL_ISTRING("hour")>,
+                  kw<TAO_PEGTL_ISTRING("times")>, kw<TAO_PEGTL_ISTRING("time")>> {};
+struct period : sor<kw<TAO_PEGTL_ISTRING("day")>, kw<TAO_PEGTL_ISTRING("week")>> {};
 struct frequency : if_must<kw_per, sp, period> {};
 struct measure : sor<seq<unit, opt<sp1, frequency>>, frequency> {};
 // `2..4 per day`, `at most 5 minutes`, `at least 1 time per day`

@@ -70,7 +70,18 @@ public:
                       "activity, sign and vocabulary definitions belong in a vocabulary file",
                       "move this line into the vocabulary this protocol imports");
             }
+            const bool keeps_attributes = std::holds_alternative<SourceDecl>(statement.node) ||
+                                          std::holds_alternative<RuleDecl>(statement.node) ||
+                                          std::holds_alternative<WarningDecl>(statement.node) ||
+                                          std::holds_alternative<MilestoneDecl>(statement.node) ||
+                                          std::holds_alternative<PhaseDecl>(statement.node);
             for (const Attribute& attribute : statement.attributes) {
+                if (!keeps_attributes) {
+                    error("misplaced-attribute", attribute.span,
+                          "quotes and notes belong to the source, rules, warnings, milestones and phases",
+                          "move this line under the statement it describes, or remove it");
+                    continue;
+                }
                 if (attribute.text.value.empty()) {
                     error("empty-text", attribute.text.span,
                           attribute.kind == Attribute::Kind::quote ? "the quote is empty" : "the note is empty",
@@ -187,6 +198,9 @@ private:
     }
 
     void collect_phases(const Document& document) {
+        for (const Statement& statement : document.statements) {
+            if (const auto* decl = std::get_if<PhaseDecl>(&statement.node)) all_phases_.insert(to_lower(decl->name.text));
+        }
         for (const Statement& statement : document.statements) {
             const auto* decl = std::get_if<PhaseDecl>(&statement.node);
             if (!decl) continue;
@@ -317,6 +331,9 @@ private:
                     if (milestones_.count(key)) {
                         error("wrong-name-kind", days.name->span, "'" + key + "' is a milestone, not a phase",
                               "write 'until " + key + "' or 'from " + key + "'");
+                    } else if (all_phases_.count(key)) {
+                        error("undefined-name", days.name->span, "the phase '" + key + "' is defined further down",
+                              "define it before the phase that uses it");
                     } else if (!names_.count(key) && !broken_.names) {
                         std::vector<std::string> known;
                         for (const auto& [n, p] : phases_) known.push_back(n);
@@ -577,6 +594,7 @@ private:
     std::map<std::string, Span> names_;  // milestone and phase names, where defined
     std::map<std::string, int> milestones_;
     std::map<std::string, DayWindow> phases_;
+    std::set<std::string> all_phases_;  // every phase name in the file, defined or not yet
 };
 
 }  // namespace

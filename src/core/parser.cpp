@@ -3,6 +3,7 @@
 // so nothing built for a statement that later fails is kept.
 #include "parser.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <limits>
 #include <string_view>
@@ -166,7 +167,7 @@ AFTERCARE_ACTION(day_window) {
 } };
 AFTERCARE_ACTION(duration_amount) { b.pending.days.amount = b.number(in); } };
 AFTERCARE_ACTION(duration_unit) {
-    const char c = in.peek_char();
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(in.peek_char())));
     b.pending.days.unit = c == 'w' ? DurationUnit::week : c == 'm' ? DurationUnit::month
                         : c == 'y' ? DurationUnit::year : DurationUnit::day;
 } };
@@ -212,7 +213,7 @@ AFTERCARE_ACTION(phase_decl) { b.emit(in, PhaseDecl{*b.pending.word, b.pending.d
 
 // ----------------------------------------------------------------- rules
 AFTERCARE_ACTION(modality) {
-    b.pending.clause.modality = *modality_from_keyword(in.string_view());
+    b.pending.clause.modality = *modality_from_keyword(to_lower(in.string_view()));
     b.pending.clause.modality_span = b.span_of(in);
 } };
 AFTERCARE_ACTION(activity_ref) { b.pending.clause.activities.push_back(b.word(in)); } };
@@ -223,7 +224,7 @@ AFTERCARE_ACTION(at_least) { b.pending.quantity.bound = Quantity::Bound::at_leas
 AFTERCARE_ACTION(count_low) { b.pending.quantity.low = b.number(in); } };
 AFTERCARE_ACTION(count_high) { b.pending.quantity.high = b.number(in); } };
 AFTERCARE_ACTION(unit) {
-    const char c = in.peek_char();
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(in.peek_char())));
     b.pending.quantity.unit = c == 'm' ? Quantity::Unit::minute : c == 'h' ? Quantity::Unit::hour
                             : Quantity::Unit::count;
 } };
@@ -281,11 +282,23 @@ std::string_view word_at(const std::string& text, std::size_t at) {
     return std::string_view(text).substr(at, end - at);
 }
 
-std::string_view first_word_of_line(const std::string& text, std::size_t at) {
+// Where the text of the line holding `at` starts, after its blanks.
+std::size_t line_text_start(const std::string& text, std::size_t at) {
     std::size_t start = text.rfind('\n', at == 0 ? 0 : at - 1);
     start = (start == std::string::npos || at == 0) ? 0 : start + 1;
     while (start < text.size() && (text[start] == ' ' || text[start] == '\t')) ++start;
-    return word_at(text, start);
+    return start;
+}
+
+std::string_view first_word_of_line(const std::string& text, std::size_t at) {
+    return word_at(text, line_text_start(text, at));
+}
+
+// Whether the line holding `at` starts (after blanks) with `words`, ignoring case.
+bool starts_line_with(const std::string& text, std::size_t at, std::string_view words) {
+    const std::size_t start = line_text_start(text, at);
+    return to_lower(std::string_view(text).substr(start, words.size())) == words &&
+           (start + words.size() >= text.size() || text[start + words.size()] == ' ' || text[start + words.size()] == '\t');
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -323,7 +336,7 @@ SyntaxError explain(const std::string& text, std::size_t at, std::string message
     const bool dash_after_number = at > 0 && at + 1 < text.size() && text[at] == '-' && is_digit(text[at - 1]) &&
                                    is_digit(text[at + 1]);
     if (raw == g::error_message<g::end_of_file>) {
-        if (modality_from_keyword(word)) {
+        if (modality_from_keyword(to_lower(word))) {
             e.message = "a rule needs its days before '" + std::string(word) + "'";
             e.hint = "for example: day 4..6: " + std::string(word) + " ...";
         } else if (const auto modality = closest(word, modality_words())) {
@@ -338,6 +351,12 @@ SyntaxError explain(const std::string& text, std::size_t at, std::string message
         }
     } else if (raw.rfind("parse error matching", 0) == 0) {
         e.message = "unexpected text here";  // a rule without its own message; tests keep this from happening
+    } else if (raw == g::error_message<g::rule_colon> && (starts_line_with(text, at, "from day") ||
+                                                             starts_line_with(text, at, "until day"))) {
+        const bool from = starts_line_with(text, at, "from day");
+        e.message = std::string("'") + (from ? "from" : "until") + "' takes the name of a milestone, not a day";
+        e.hint = from ? "for day " + std::string(word) + " onwards write: day " + std::string(word) + ".."
+                      : "for the days up to day " + std::string(word) + " write: day 0.." + std::string(word);
     } else if (dash_after_number && raw == g::error_message<g::rule_colon>) {
         std::size_t start = at;
         while (start > 0 && is_digit(text[start - 1])) --start;
@@ -389,7 +408,7 @@ ParseResult parse(const SourceFile& file) {
             const SyntaxError e = explain(text, offset + error.positions().front().byte, std::string(error.message()));
             const Span span{static_cast<std::uint32_t>(e.at), static_cast<std::uint32_t>(e.end)};
             result.diagnostics.push_back(make_diagnostic(Severity::error, "syntax", file, span, e.message, e.hint));
-            result.failed_statements.push_back(std::string(first_word_of_line(text, e.at)));
+            result.failed_statements.push_back(to_lower(first_word_of_line(text, e.at)));
             builder.abandon_statement();
             if (result.diagnostics.size() >= max_syntax_errors) {
                 result.diagnostics.push_back(make_diagnostic(Severity::error, "too-many-errors", file, span,
@@ -404,7 +423,7 @@ ParseResult parse(const SourceFile& file) {
     result.document = std::move(builder.document);
     for (const Span orphan : builder.orphan_attributes) {
         result.diagnostics.push_back(make_diagnostic(Severity::error, "orphan-attribute", file, orphan,
-            "a quote or note line must come right after the statement it belongs to",
+            "a quote or note line must follow the statement it belongs to",
             "move it under its rule, or remove it"));
     }
     return result;

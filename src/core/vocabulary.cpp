@@ -110,6 +110,10 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
             }
         } else if (const auto* term = std::get_if<TermDecl>(&statement.node)) {
             terms.push_back(term);
+            for (const Attribute& attribute : statement.attributes) {
+                result.diagnostics.push_back(make_diagnostic(Severity::error, "misplaced-attribute", file, attribute.span,
+                    "a vocabulary keeps no quotes or notes", "put what it says into the description"));
+            }
         } else {
             error(statement.span, "a vocabulary file holds only activity and sign definitions",
                   "move this statement into a protocol file");
