@@ -53,7 +53,7 @@ std::string compile_json(const std::string& path) {
     const SourceFile& file = run.sources.add(path, read(path));
     const Compilation result = run.compiler.compile(file);
     if (!result.ok()) return render_all(result, run.sources);
-    return to_json(result.protocol, result.resolved).dump(2) + "\n";
+    return to_json_text(result.protocol, result.resolved);
 }
 
 Compilation compile_text(const std::string& name, const std::string& text) {

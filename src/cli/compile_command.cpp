@@ -45,7 +45,7 @@ int run_compile(const CompileOptions& options) {
         std::fprintf(stderr, "aftercare: error: %s is a vocabulary; compile takes a protocol\n", options.input.c_str());
         return exit_usage;
     }
-    const std::string json = to_json(result.protocol, result.resolved).dump(2) + "\n";
+    const std::string json = to_json_text(result.protocol, result.resolved);
     if (options.output == "-") {
         std::fwrite(json.data(), 1, json.size(), stdout);
         return std::fflush(stdout) == 0 ? exit_clean : exit_usage;

@@ -403,7 +403,7 @@ private:
                   "check the number");
             return std::nullopt;
         }
-        if (smallest < 0 || (smallest == 0 && q.bound != Bound::at_least)) {
+        if (smallest <= 0) {
             error("invalid-quantity", q.span, "a limit must be more than 0",
                   "to rule the activity out, use forbid or avoid instead");
             ok = false;

@@ -121,4 +121,9 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
     return out;
 }
 
+std::string to_json_text(const Protocol& protocol, const std::vector<ResolvedActivity>& resolved) {
+    // The parser rejects text that is not UTF-8; replacing keeps a slip from ever aborting output.
+    return to_json(protocol, resolved).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace aftercare

@@ -14,4 +14,7 @@ inline constexpr const char* json_schema_id = "aftercare/protocol/1";
 // Keys keep a fixed, readable order; the same protocol gives the same bytes.
 nlohmann::ordered_json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& resolved);
 
+// The text `aftercare compile` writes: two-space indent, a final newline.
+std::string to_json_text(const Protocol& protocol, const std::vector<ResolvedActivity>& resolved);
+
 }  // namespace aftercare

@@ -14,6 +14,9 @@
 #include "../../grammar/error_messages.hpp"
 #include "keywords.hpp"
 #include "suggest.hpp"
+#include "utf8.hpp"
+
+#include <fmt/format.h>
 
 namespace aftercare {
 namespace {
@@ -397,6 +400,13 @@ ParseResult parse(const SourceFile& file) {
     Builder builder;
     builder.base = text.data();
     ParseResult result;
+    if (const auto bad = first_invalid_utf8(text)) {
+        const Span span{static_cast<std::uint32_t>(*bad), static_cast<std::uint32_t>(*bad + 1)};
+        result.diagnostics.push_back(make_diagnostic(Severity::error, "encoding", file, span,
+            fmt::format("this file is not UTF-8 text: byte 0x{:02X} cannot start a character",
+                        static_cast<unsigned char>(text[*bad])),
+            "save the file as UTF-8"));
+    }
     std::size_t offset = 0;
     while (true) {
         pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(
