@@ -41,6 +41,7 @@ AFTERCARE_KEYWORD(phase, "phase");
 AFTERCARE_KEYWORD(warning, "warning");
 AFTERCARE_KEYWORD(quote, "quote");
 AFTERCARE_KEYWORD(note, "note");
+AFTERCARE_KEYWORD(when, "when");
 
 AFTERCARE_KEYWORD(day, "day");
 AFTERCARE_KEYWORD(for, "for");
@@ -258,7 +259,10 @@ struct quote_text : string_literal {};
 struct note_text : string_literal {};
 struct quote_attribute : if_must<kw_quote, sp, quote_text> {};
 struct note_attribute : if_must<kw_note, sp, note_text> {};
-struct attribute : sor<quote_attribute, note_attribute> {};
+// A rule that applies only in some circumstance: `when "you go outside"`.
+struct condition_text : string_literal {};
+struct when_attribute : if_must<kw_when, sp, condition_text> {};
+struct attribute : sor<quote_attribute, note_attribute, when_attribute> {};
 
 struct statement : sor<protocol_decl, procedure_decl, source_decl, import_decl,
                        vocabulary_decl, activity_decl, sign_decl, milestone_decl,

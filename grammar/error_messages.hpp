@@ -65,6 +65,7 @@ AFTERCARE_ERROR(escalation_list, "expected what to do: stop ACTIVITY, contact WH
 AFTERCARE_ERROR(next_escalation, "expected another action after ';': stop ACTIVITY, contact WHOM, or seek care");
 AFTERCARE_ERROR(warning_tail, "expected ';' and another action, or the end of the line");
 AFTERCARE_ERROR(quote_text, "expected the source's sentence in double quotes after 'quote'");
+AFTERCARE_ERROR(condition_text, "expected the circumstance in double quotes after 'when', e.g. when \"you go outside\"");
 AFTERCARE_ERROR(note_text, "expected the note in double quotes after 'note'");
 AFTERCARE_ERROR(line_rest, "unexpected text; expected the end of the line");
 AFTERCARE_ERROR(end_of_file, "expected a statement");

@@ -76,6 +76,11 @@ public:
                                           std::holds_alternative<MilestoneDecl>(statement.node) ||
                                           std::holds_alternative<PhaseDecl>(statement.node);
             for (const Attribute& attribute : statement.attributes) {
+                if (attribute.kind == Attribute::Kind::condition && !std::holds_alternative<RuleDecl>(statement.node)) {
+                    error("misplaced-attribute", attribute.span, "only a rule can have a 'when' condition",
+                          "move this line under the rule it limits, or make it a note");
+                    continue;
+                }
                 if (!keeps_attributes) {
                     error("misplaced-attribute", attribute.span,
                           "quotes and notes belong to the source, rules, warnings, milestones and phases",
@@ -84,7 +89,9 @@ public:
                 }
                 if (attribute.text.value.empty()) {
                     error("empty-text", attribute.text.span,
-                          attribute.kind == Attribute::Kind::quote ? "the quote is empty" : "the note is empty",
+                          attribute.kind == Attribute::Kind::quote  ? "the quote is empty"
+                          : attribute.kind == Attribute::Kind::note ? "the note is empty"
+                                                                    : "the condition is empty",
                           "write the text between the quotes, or remove the line");
                 }
             }
@@ -107,7 +114,8 @@ private:
     Provenance provenance(const Statement& statement, Span span) const {
         Provenance p;
         for (const Attribute& attribute : statement.attributes) {
-            (attribute.kind == Attribute::Kind::quote ? p.quotes : p.notes).push_back(attribute.text.value);
+            if (attribute.kind == Attribute::Kind::quote) p.quotes.push_back(attribute.text.value);
+            if (attribute.kind == Attribute::Kind::note) p.notes.push_back(attribute.text.value);
         }
         p.location = file_.locate(span);
         return p;
@@ -527,6 +535,9 @@ private:
                 rule.window = *window;
                 rule.quantity = quantity;
                 rule.provenance = provenance(statement, word.span);
+                for (const Attribute& attribute : statement.attributes) {
+                    if (attribute.kind == Attribute::Kind::condition) rule.conditions.push_back(attribute.text.value);
+                }
                 result_.protocol.rules.push_back(std::move(rule));
             }
         }

@@ -85,7 +85,8 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
                   {"modality", keyword_of(r.modality)},
                   {"strength", strength_of(r.modality)},
                   {"window", window(r.window)},
-                  {"quantity", quantity(r.quantity)}};
+                  {"quantity", quantity(r.quantity)},
+                  {"conditions", r.conditions}};
         add_provenance(item, r.provenance);
         rules.push_back(std::move(item));
     }
@@ -115,7 +116,10 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
                                     {"quantity", quantity(s.quantity)},
                                     {"rules", s.rules}});
         }
-        days.push_back(json{{"activity", a.activity}, {"anchor", keyword_of(a.anchor)}, {"days", std::move(segments)}});
+        days.push_back(json{{"activity", a.activity},
+                            {"anchor", keyword_of(a.anchor)},
+                            {"days", std::move(segments)},
+                            {"conditional", a.conditional}});
     }
     out["resolved"] = std::move(days);
     return out;

@@ -271,6 +271,8 @@ AFTERCARE_ACTION(quote_text) { b.pending.text = b.text(in); } };
 AFTERCARE_ACTION(note_text) { b.pending.text = b.text(in); } };
 AFTERCARE_ACTION(quote_attribute) { b.attach(in, Attribute::Kind::quote); } };
 AFTERCARE_ACTION(note_attribute) { b.attach(in, Attribute::Kind::note); } };
+AFTERCARE_ACTION(condition_text) { b.pending.text = b.text(in); } };
+AFTERCARE_ACTION(when_attribute) { b.attach(in, Attribute::Kind::condition); } };
 AFTERCARE_ACTION(comment) { b.comment(in); } };
 #undef AFTERCARE_ACTION
 
@@ -433,7 +435,7 @@ ParseResult parse(const SourceFile& file) {
     result.document = std::move(builder.document);
     for (const Span orphan : builder.orphan_attributes) {
         result.diagnostics.push_back(make_diagnostic(Severity::error, "orphan-attribute", file, orphan,
-            "a quote or note line must follow the statement it belongs to",
+            "a quote, note or when line must follow the statement it belongs to",
             "move it under its rule, or remove it"));
     }
     return result;

@@ -46,6 +46,7 @@ struct Rule {
     Modality modality = Modality::allow;
     DayWindow window;
     std::optional<Quantity> quantity;
+    std::vector<std::string> conditions;  // `when` lines: the rule applies only then
     Provenance provenance;
 };
 

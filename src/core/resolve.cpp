@@ -110,7 +110,9 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
             }
             if (rules.empty()) continue;
             std::sort(rules.begin(), rules.end());
-            out.push_back({activity, anchor, sweep(protocol, rules)});
+            std::vector<std::size_t> always, conditional;
+            for (const std::size_t r : rules) (protocol.rules[r].conditions.empty() ? always : conditional).push_back(r);
+            out.push_back({activity, anchor, sweep(protocol, always), std::move(conditional)});
         }
     }
     return out;

@@ -78,7 +78,7 @@ struct Escalation {
 };
 
 struct Attribute {
-    enum class Kind { quote, note };
+    enum class Kind { quote, note, condition };
     Kind kind = Kind::quote;
     Text text;
     Span span;
