@@ -36,6 +36,7 @@ AFTERCARE_KEYWORD(vocabulary, "vocabulary");
 AFTERCARE_KEYWORD(activity, "activity");
 AFTERCARE_KEYWORD(sign, "sign");
 AFTERCARE_KEYWORD(aka, "aka");
+AFTERCARE_KEYWORD(expect, "expect");
 AFTERCARE_KEYWORD(milestone, "milestone");
 AFTERCARE_KEYWORD(phase, "phase");
 AFTERCARE_KEYWORD(warning, "warning");
@@ -143,6 +144,18 @@ struct activity_decl : if_must<kw_activity, sp, defined_name, sp, description,
                                opt<sp1, synonyms_part>> {};
 struct sign_decl : if_must<kw_sign, sp, defined_name, sp, description,
                            opt<sp1, synonyms_part>> {};
+
+// `expect smp: wash, sun | sunscreen, swim`: topics every protocol of a
+// procedure should cover; `|` separates activities any one of which covers it.
+struct expected_procedure : word {};
+struct expect_colon : one<':'> {};
+struct topic_alternative : dotted_name {};
+struct next_topic_alternative : topic_alternative {};
+struct alternative_bar : seq<sp, one<'|'>, sp> {};
+struct expected_topic : seq<topic_alternative, star<alternative_bar, must<next_topic_alternative>>> {};
+struct next_expected_topic : expected_topic {};
+struct expect_decl : if_must<kw_expect, sp, expected_procedure, sp, expect_colon, sp, expected_topic,
+                             star<list_comma, must<next_expected_topic>>> {};
 
 // ---------------------------------------------------------------- day windows
 
@@ -265,7 +278,7 @@ struct when_attribute : if_must<kw_when, sp, condition_text> {};
 struct attribute : sor<quote_attribute, note_attribute, when_attribute> {};
 
 struct statement : sor<protocol_decl, procedure_decl, source_decl, import_decl,
-                       vocabulary_decl, activity_decl, sign_decl, milestone_decl,
+                       vocabulary_decl, activity_decl, sign_decl, expect_decl, milestone_decl,
                        phase_decl, warning_decl, rule_decl> {};
 
 struct line_rest : seq<opt<comment>, eolf> {};

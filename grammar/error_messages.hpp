@@ -29,6 +29,11 @@ AFTERCARE_ERROR(vocabulary_name, "expected the vocabulary's name in double quote
 AFTERCARE_ERROR(defined_name, "expected a name such as wash or wash.rinse");
 AFTERCARE_ERROR(description, "expected a one-line description in double quotes");
 AFTERCARE_ERROR(synonym, "expected a synonym (one word, such as swimming) after 'aka' or ','");
+AFTERCARE_ERROR(expected_procedure, "expected the procedure's name after 'expect', e.g. expect smp: wash, sun");
+AFTERCARE_ERROR(expect_colon, "expected ':' after the procedure's name, e.g. expect smp: wash, sun");
+AFTERCARE_ERROR(expected_topic, "expected the topics after ':', e.g. expect smp: wash, sun");
+AFTERCARE_ERROR(next_expected_topic, "expected another topic after ','");
+AFTERCARE_ERROR(next_topic_alternative, "expected another activity after '|'");
 AFTERCARE_ERROR(day_range, "expected a day such as 4, a range such as 1..3, an open range such as 7.., or ..-1 for the days before the session");
 AFTERCARE_ERROR(duration_amount, "expected a number after 'for', e.g. for 14 days");
 AFTERCARE_ERROR(duration_unit, "expected days, weeks, months or years after the number");

@@ -58,9 +58,15 @@ TEST_CASE("the program prints its version, and help for itself and each command"
 }
 
 TEST_CASE("check: exit 0 when clean, 1 with problems, 2 for usage and unreadable files", "[cli]") {
-    const auto clean = run("check golden/design-card.care");
+    const auto clean = run("check cli/clean.care");
     CHECK(clean.status == 0);
     CHECK(clean.out == "checked 1 file: no problems\n");
+
+    // Findings fail at --fail-on's level or worse: gap-expected is a warning.
+    CHECK(run("check golden/design-card.care").status == 1);
+    CHECK(run("check golden/design-card.care --fail-on warning").status == 1);
+    CHECK(run("check golden/design-card.care --fail-on error").status == 0);
+    CHECK(run("check golden/design-card.care --fail-on bogus").status == 2);
 
     const auto broken = run("check malformed/ --color never");
     CHECK(broken.status == 1);
@@ -87,7 +93,7 @@ TEST_CASE("check: the human format names file, line and column, then the line an
           " 5 | day 4..6: allow rinse; forbid shampo\n"
           "   |                               ^~~~~~\n"
           "  hint: did you mean 'shampoo' (wash.shampoo)?\n"
-          "checked 1 file: 1 error in 1 file\n");
+          "checked 1 file: 1 error, 0 warnings, 0 infos\n");
 }
 
 TEST_CASE("check: colour only when asked for or on a terminal, never with NO_COLOR", "[cli]") {

@@ -1,9 +1,12 @@
 #include "check_command.hpp"
 
 #include <cstdio>
+#include <deque>
+#include <map>
 
 #include <fmt/format.h>
 
+#include "core/analysis.hpp"
 #include "core/compiler.hpp"
 #include "exit_codes.hpp"
 #include "files.hpp"
@@ -15,22 +18,40 @@ namespace aftercare::cli {
 void setup_check(CLI::App& app, CheckOptions& options) {
     app.add_option("files", options.inputs, "Protocol (.care) files or folders to check; folders are searched for .care files")
         ->required();
+    // Parsed as text: CLI11 cannot take Severity itself (its to_string confuses it).
+    app.add_option("--fail-on", options.fail_on,
+                   "Exit 1 when a problem of this severity or worse is found: error, warning (default) or info")
+        ->check(CLI::IsMember({"error", "warning", "info"}, CLI::ignore_case))
+        ->option_text("LEVEL");
     add_color_option(app, options.color);
     app.footer(
-        "Reports every syntax and semantic problem in each file as file:line:col: error: message,\n"
-        "with the source line, a caret under the problem and a hint.\n\n"
-        "Exit status: 0 no problems, 1 problems found, 2 usage error or unreadable file.\n\n"
+        "Reports every syntax and semantic error in each file as file:line:col: error: message,\n"
+        "with the source line, a caret under the problem and a hint; then where rules disagree or\n"
+        "leave days unsaid, within each protocol and between the protocols given together\n"
+        "(contradiction, strength-mismatch, duration-mismatch, gap-days, gap-expected, gap-coverage;\n"
+        "see docs/semantics.md).\n\n"
+        "Exit status: 0 nothing at or above --fail-on, 1 problems found, 2 usage error or\n"
+        "unreadable file.\n\n"
         "Examples:\n"
         "  aftercare check protocols/clinics/example.care\n"
-        "  aftercare check protocols/");
+        "  aftercare check protocols/\n"
+        "  aftercare check protocols/ --fail-on error     # report disagreements, fail only on errors");
 }
+
+namespace {
+bool at_least(Severity severity, const std::string& threshold) {
+    const Severity level = threshold == "error" ? Severity::error : threshold == "info" ? Severity::info : Severity::warning;
+    return static_cast<int>(severity) <= static_cast<int>(level);  // error < warning < info
+}
+}  // namespace
 
 int run_check(const CheckOptions& options) {
     SourceSet sources;
     Compiler compiler(sources, file_loader());
     const bool color = use_color(options.color, stdout);
     int status = exit_clean;
-    std::size_t files = 0, errors = 0, failing_files = 0;
+
+    std::deque<Compilation> compiled;  // stable addresses: the analysis points into them
     for (const std::string& path : expand_inputs(options.inputs)) {
         ReadResult read = read_text(path);
         if (!read.text) {
@@ -38,29 +59,62 @@ int run_check(const CheckOptions& options) {
             status = exit_usage;
             continue;
         }
-        ++files;
-        const SourceFile& file = sources.add(path, std::move(*read.text));
-        const Compilation result = compiler.compile(file);
-        for (const Diagnostic& d : result.diagnostics) {
-            std::fputs(render_text(d, sources, color).c_str(), stdout);
-            if (d.severity == Severity::error) ++errors;
-        }
-        if (!result.diagnostics.empty()) {
-            ++failing_files;
-            if (status == exit_clean) status = exit_findings;
+        compiled.push_back(compiler.compile(sources.add(path, std::move(*read.text))));
+    }
+
+    // Findings need protocols that compiled; each within-file finding is shown
+    // with its file, the ones across files after all files.
+    Analysed protocols;
+    std::vector<std::size_t> file_of;  // protocol index -> index in `compiled`
+    for (std::size_t i = 0; i < compiled.size(); ++i) {
+        if (compiled[i].ok() && !compiled[i].is_vocabulary) {
+            protocols.push_back(&compiled[i]);
+            file_of.push_back(i);
         }
     }
-    if (files > 0) {
-        if (failing_files == 0) {
-            std::printf("%s\n", fmt::format("checked {} file{}: no problems", files, files == 1 ? "" : "s").c_str());
+    std::vector<std::vector<Diagnostic>> per_file(compiled.size());
+    std::vector<Diagnostic> across;
+    for (const Finding& finding : analyse(protocols)) {
+        Diagnostic d = to_diagnostic(finding, protocols);
+        if (finding.across) {
+            across.push_back(std::move(d));
         } else {
-            std::printf("%s\n", fmt::format("checked {} file{}: {} error{} in {} file{}", files, files == 1 ? "" : "s",
-                                            errors, errors == 1 ? "" : "s", failing_files,
-                                            failing_files == 1 ? "" : "s").c_str());
+            const std::size_t protocol = finding.sides.empty() ? finding.silent.front() : finding.sides.front().protocol;
+            per_file[file_of[protocol]].push_back(std::move(d));
         }
-    } else if (status == exit_clean) {
-        std::fprintf(stderr, "aftercare: error: no .care files found in the given folders\n");
-        status = exit_usage;
+    }
+
+    std::map<Severity, std::size_t> counts;
+    auto print = [&](const Diagnostic& d) {
+        std::fputs(render_text(d, sources, color).c_str(), stdout);
+        ++counts[d.severity];
+        if (at_least(d.severity, options.fail_on) && status == exit_clean) status = exit_findings;
+    };
+    for (std::size_t i = 0; i < compiled.size(); ++i) {
+        std::vector<Diagnostic> all = compiled[i].diagnostics;
+        all.insert(all.end(), per_file[i].begin(), per_file[i].end());
+        sort_diagnostics(all);
+        for (const Diagnostic& d : all) print(d);
+    }
+    for (const Diagnostic& d : across) print(d);
+
+    if (compiled.empty()) {
+        if (status == exit_clean) {
+            std::fprintf(stderr, "aftercare: error: no .care files found in the given folders\n");
+            status = exit_usage;
+        }
+        return status;
+    }
+    auto count = [&](Severity s, const char* word) {
+        const std::size_t n = counts[s];
+        return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+    };
+    if (counts.empty()) {
+        std::printf("%s\n", fmt::format("checked {} file{}: no problems", compiled.size(), compiled.size() == 1 ? "" : "s").c_str());
+    } else {
+        std::printf("%s\n", fmt::format("checked {} file{}: {}, {}, {}", compiled.size(), compiled.size() == 1 ? "" : "s",
+                                        count(Severity::error, "error"), count(Severity::warning, "warning"),
+                                        count(Severity::info, "info")).c_str());
     }
     return status;
 }

@@ -12,6 +12,7 @@ namespace aftercare::cli {
 
 struct CheckOptions {
     std::vector<std::string> inputs;
+    std::string fail_on = "warning";
     ColorMode color = ColorMode::auto_detect;
 };
 

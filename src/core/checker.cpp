@@ -65,9 +65,10 @@ public:
             if (const auto* rule = std::get_if<RuleDecl>(&statement.node)) check_rule(i, statement, *rule);
             if (const auto* warning = std::get_if<WarningDecl>(&statement.node)) check_warning(statement, *warning);
             if (std::holds_alternative<TermDecl>(statement.node) ||
-                std::holds_alternative<VocabularyDecl>(statement.node)) {
+                std::holds_alternative<VocabularyDecl>(statement.node) ||
+                std::holds_alternative<ExpectDecl>(statement.node)) {
                 error("misplaced-definition", statement.span,
-                      "activity, sign and vocabulary definitions belong in a vocabulary file",
+                      "activity, sign, expect and vocabulary lines belong in a vocabulary file",
                       "move this line into the vocabulary this protocol imports");
             }
             const bool keeps_attributes = std::holds_alternative<SourceDecl>(statement.node) ||

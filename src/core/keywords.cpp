@@ -46,7 +46,7 @@ std::string_view keyword_of(syntax::Anchor anchor) {
 
 const std::vector<std::string>& statement_keywords() {
     static const std::vector<std::string> words{
-        "activity", "after",   "between", "day",      "during",    "for",     "from",  "import",
+        "activity", "after",   "between", "day",      "during",    "expect",  "for",   "from",  "import",
         "milestone", "note",   "ongoing", "phase",    "procedure", "protocol", "quote", "sign",
         "source",   "until",   "vocabulary", "warning",
     };

@@ -34,6 +34,7 @@ struct Pending {
     std::optional<Text> archived;
     std::optional<Number> number;
     std::vector<Word> synonyms;
+    std::vector<std::vector<Word>> topics;
     Days days;
     bool open_end = false;
     std::optional<Window> window;
@@ -155,6 +156,18 @@ AFTERCARE_ACTION(activity_decl) {
 AFTERCARE_ACTION(sign_decl) {
     b.emit(in, TermDecl{TermDecl::Kind::sign, *b.pending.word, *b.pending.text, b.pending.synonyms});
 } };
+
+AFTERCARE_ACTION(expected_procedure) { b.pending.word = b.word(in); } };
+AFTERCARE_ACTION(topic_alternative) { b.pending.synonyms.push_back(b.word(in)); } };
+template <>
+struct action<g::next_topic_alternative> : action<g::topic_alternative> {};
+AFTERCARE_ACTION(expected_topic) {
+    b.pending.topics.push_back(std::move(b.pending.synonyms));
+    b.pending.synonyms.clear();
+} };
+template <>
+struct action<g::next_expected_topic> : action<g::expected_topic> {};
+AFTERCARE_ACTION(expect_decl) { b.emit(in, ExpectDecl{*b.pending.word, b.pending.topics}); } };
 
 // ----------------------------------------------------------------- windows
 AFTERCARE_ACTION(range_start) { b.pending.days.first = b.number(in); } };

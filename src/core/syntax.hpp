@@ -101,6 +101,10 @@ struct TermDecl {  // an activity or a warning sign in a vocabulary
     Text description;
     std::vector<Word> synonyms;
 };
+struct ExpectDecl {  // topics every protocol of a procedure should cover
+    Word procedure;
+    std::vector<std::vector<Word>> topics;  // each topic: activities any one of which covers it
+};
 struct MilestoneDecl {
     Word name;
     Number day;
@@ -119,7 +123,7 @@ struct WarningDecl {
 };
 
 using Node = std::variant<ProtocolDecl, ProcedureDecl, SourceDecl, ImportDecl, VocabularyDecl, TermDecl,
-                          MilestoneDecl, PhaseDecl, RuleDecl, WarningDecl>;
+                          ExpectDecl, MilestoneDecl, PhaseDecl, RuleDecl, WarningDecl>;
 
 struct Statement {
     Node node;

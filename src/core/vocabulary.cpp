@@ -99,6 +99,7 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
     // Lower-cased word -> where it was first declared; activities and signs apart.
     std::map<std::string, Location> claimed_words[2];
     std::vector<const TermDecl*> terms;
+    std::vector<const ExpectDecl*> expectations;
     for (const Statement& statement : document.statements) {
         if (const auto* decl = std::get_if<VocabularyDecl>(&statement.node)) {
             if (declaration) {
@@ -108,6 +109,8 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
                 vocabulary.name = decl->name.value;
                 if (decl->name.value.empty()) error(decl->name.span, "the vocabulary's name is empty");
             }
+        } else if (const auto* expect = std::get_if<ExpectDecl>(&statement.node)) {
+            expectations.push_back(expect);
         } else if (const auto* term = std::get_if<TermDecl>(&statement.node)) {
             terms.push_back(term);
             for (const Attribute& attribute : statement.attributes) {
@@ -172,11 +175,28 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
                   "define '" + id.substr(0, dot) + "' too");
         }
     }
+    vocabulary.index();
+    for (const ExpectDecl* expect : expectations) {
+        auto& topics = vocabulary.expected[to_lower(expect->procedure.text)];
+        for (const auto& alternatives : expect->topics) {
+            std::vector<std::string> ids;
+            for (const Word& topic : alternatives) {
+                const Lookup found = vocabulary.find_activity(topic.text);
+                if (!found.term) {
+                    const auto suggestion = closest(topic.text, vocabulary.activity_words());
+                    error(topic.span, "unknown activity '" + topic.text + "'",
+                          suggestion ? "did you mean '" + *suggestion + "'?" : "define it first with an activity line");
+                    continue;
+                }
+                ids.push_back(found.term->id);
+            }
+            if (!ids.empty()) topics.push_back(std::move(ids));
+        }
+    }
     if (!declaration) {
         result.diagnostics.push_back(make_file_diagnostic(Severity::error, "vocabulary", file,
             "definitions of activities and signs belong in a vocabulary file", "start the file with: vocabulary \"NAME\""));
     }
-    vocabulary.index();
     return result;
 }
 

@@ -34,6 +34,9 @@ public:
     std::string file;
     std::map<std::string, Term> activities;  // by id
     std::map<std::string, Term> signs;       // by id
+    // Topics (activity ids) every protocol of a procedure should cover, by procedure.
+    // Each topic lists activities any one of which covers it, the first naming it.
+    std::map<std::string, std::vector<std::vector<std::string>>> expected;
 
     Lookup find_activity(std::string_view word) const;
     Lookup find_sign(std::string_view word) const;

@@ -1,0 +1,238 @@
+// Contradictions, strength mismatches and duration mismatches.
+#include <algorithm>
+#include <iterator>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "analysis.hpp"
+#include "day_sweep.hpp"
+
+namespace aftercare {
+
+namespace {
+
+bool restrictive(Modality m) { return m == Modality::forbid || m == Modality::avoid; }
+
+// One side's guidance over some days: a rule (within a file) or a clinic's
+// resolved guidance (across files).
+struct Stance {
+    std::size_t side;      // rule index within a file, protocol index across files
+    std::size_t protocol;
+    Modality modality;
+    DayRange days;
+    std::vector<std::size_t> rules;
+    bool on_self;  // some rule is on the activity itself, not inherited from a parent
+};
+
+const char* classify(const std::vector<const Stance*>& active) {
+    bool restricts = false, permits = false, forbid = false, avoid = false, require = false, recommend = false;
+    for (const Stance* s : active) {
+        (restrictive(s->modality) ? restricts : permits) = true;
+        forbid |= s->modality == Modality::forbid;
+        avoid |= s->modality == Modality::avoid;
+        require |= s->modality == Modality::require;
+        recommend |= s->modality == Modality::recommend;
+    }
+    if (restricts && permits) return "contradiction";
+    if ((forbid && avoid) || (require && recommend)) return "strength-mismatch";
+    return nullptr;
+}
+
+// Contradictions and strength mismatches on one activity and timeline. Runs of
+// days with the same disagreement between the same rules become one finding.
+void disagreements(const std::vector<Stance>& stances, bool across, const std::string& activity, Anchor anchor,
+                   std::vector<Finding>& out) {
+    std::vector<DayRange> intervals;
+    intervals.reserve(stances.size());
+    for (const Stance& s : stances) intervals.push_back(s.days);
+    std::optional<Finding> open;  // the finding being extended day by day
+    long long open_last = 0;
+    auto close = [&] {
+        if (open) out.push_back(std::move(*open));
+        open.reset();
+    };
+    sweep_days(intervals, [&](long long first, long long last, const std::vector<std::size_t>& active) {
+        std::vector<const Stance*> covering;
+        for (const std::size_t i : active) covering.push_back(&stances[i]);
+        const char* id = covering.size() > 1 ? classify(covering) : nullptr;
+        const bool own = std::any_of(covering.begin(), covering.end(), [](const Stance* s) { return s->on_self; });
+        if (!id || !own) {
+            close();
+            return;
+        }
+        std::vector<FindingSide> sides;
+        for (const Stance* s : covering) sides.push_back({s->protocol, s->modality, s->days, s->rules});
+        // The same sides saying the same things carry one finding on, even
+        // where the rules behind a side change (a page's table, then its prose).
+        auto same_sides = [&](const Finding& f) {
+            if (f.sides.size() != sides.size()) return false;
+            for (std::size_t i = 0; i < sides.size(); ++i) {
+                if (f.sides[i].protocol != sides[i].protocol || f.sides[i].modality != sides[i].modality) return false;
+                if (!across && f.sides[i].rules != sides[i].rules) return false;  // within a file a side is a rule
+            }
+            return true;
+        };
+        if (open && open->id == id && open_last + 1 == first && same_sides(*open)) {
+            open->days.front() = range_of(start_of(open->days.front()), last);
+            for (std::size_t i = 0; i < sides.size(); ++i) {
+                auto& rules = open->sides[i].rules;
+                std::vector<std::size_t> merged;
+                std::set_union(rules.begin(), rules.end(), sides[i].rules.begin(), sides[i].rules.end(),
+                               std::back_inserter(merged));
+                rules = std::move(merged);
+                open->sides[i].days = range_of(std::min(start_of(open->sides[i].days), start_of(sides[i].days)),
+                                               std::max(end_of(open->sides[i].days), end_of(sides[i].days)));
+            }
+        } else {
+            close();
+            Finding f;
+            f.id = id;
+            f.severity = severity_of(id);
+            f.across = across;
+            f.activity = activity;
+            f.anchor = anchor;
+            f.days.push_back(range_of(first, last));
+            f.sides = std::move(sides);
+            open = std::move(f);
+        }
+        open_last = last;
+    });
+    close();
+}
+
+// The same guidance for different lengths. A restriction is a question of
+// how long it lasts: restrictions starting on the same day are compared by
+// their ends. A permission is a question of when it begins: permissions ending
+// on the same day (or both running on) are compared by their starts. "The same
+// day" allows one day's difference, since pages disagree on whether "day 1" is
+// the session; a group that differs in neither way is not reported.
+void durations(std::vector<Stance> runs, bool restrictions, bool across, const std::string& activity, Anchor anchor,
+               std::vector<Finding>& out) {
+    // Restrictions are grouped by start, permissions by end: flip days so one
+    // loop serves both (a permission's end is its "first" day read backwards).
+    auto key = [&](const DayRange& d) { return restrictions ? start_of(d) : -end_of(d); };
+    std::sort(runs.begin(), runs.end(), [&](const Stance& a, const Stance& b) {
+        return std::make_tuple(key(a.days), start_of(a.days), end_of(a.days), a.side) <
+               std::make_tuple(key(b.days), start_of(b.days), end_of(b.days), b.side);
+    });
+    for (std::size_t begin = 0; begin < runs.size();) {
+        const long long first = key(runs[begin].days);
+        const bool open = first == open_before || first == -open_after;
+        std::size_t end = begin + 1;
+        while (end < runs.size() && key(runs[end].days) <= (open ? first : first + 1)) ++end;
+        std::set<std::size_t> sides;
+        bool own = false, same = true;
+        long long first_start = open_after, last_start = open_before, first_end = open_after, last_end = open_before;
+        for (std::size_t i = begin; i < end; ++i) {
+            sides.insert(runs[i].side);
+            own |= runs[i].on_self;
+            same &= runs[i].days == runs[begin].days;
+            first_start = std::min(first_start, start_of(runs[i].days));
+            last_start = std::max(last_start, start_of(runs[i].days));
+            first_end = std::min(first_end, end_of(runs[i].days));
+            last_end = std::max(last_end, end_of(runs[i].days));
+        }
+        if (sides.size() > 1 && own && !same) {
+            Finding f;
+            f.id = "duration-mismatch";
+            f.severity = severity_of(f.id);
+            f.across = across;
+            f.activity = activity;
+            f.anchor = anchor;
+            if (last_start > first_start) f.days.push_back(range_of(first_start, last_start - 1));
+            if (last_end > first_end) f.days.push_back(range_of(first_end + 1, last_end));
+            for (std::size_t i = begin; i < end; ++i) {
+                f.sides.push_back({runs[i].protocol, runs[i].modality, runs[i].days, runs[i].rules});
+            }
+            out.push_back(std::move(f));
+        }
+        begin = end;
+    }
+}
+
+using Key = std::pair<std::string, Anchor>;
+
+}  // namespace
+
+std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_t index) {
+    const Compilation& c = *protocols[index];
+    const Protocol& p = c.protocol;
+    std::vector<Finding> out;
+    // Disagreements: the rules the resolved view weighed against each other
+    // (one level of the activity tree; exceptions on kinds are not among them).
+    for (const ResolvedActivity& resolved : c.resolved) {
+        std::vector<Stance> stances;
+        for (const DaySegment& segment : resolved.days) {
+            for (const std::size_t r : segment.rules) {
+                stances.push_back({r, index, p.rules[r].modality, {segment.from, segment.to}, {r},
+                                   p.rules[r].activity == resolved.activity});
+            }
+        }
+        disagreements(stances, false, resolved.activity, resolved.anchor, out);
+    }
+    // Durations: rules written on the same activity with the same modality.
+    std::map<std::tuple<std::string, Anchor, Modality>, std::vector<Stance>> same_guidance;
+    for (std::size_t r = 0; r < p.rules.size(); ++r) {
+        const Rule& rule = p.rules[r];
+        if (!rule.conditions.empty()) continue;
+        same_guidance[{rule.activity, rule.window.anchor, rule.modality}].push_back(
+            {r, index, rule.modality, {rule.window.from, rule.window.to}, {r}, true});
+    }
+    for (auto& [key, runs] : same_guidance) {
+        durations(std::move(runs), restrictive(std::get<2>(key)), false, std::get<0>(key), std::get<1>(key), out);
+    }
+    return out;
+}
+
+std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
+    // Each protocol's resolved guidance, gathered by activity and timeline, and
+    // its runs: adjacent days on the same side (restrictive or permissive),
+    // whatever mix of modalities they have.
+    std::map<std::string, std::map<Key, std::vector<Stance>>> stances_by_procedure;
+    std::map<std::string, std::map<std::pair<Key, bool>, std::vector<Stance>>> runs_by_procedure;
+    for (std::size_t index = 0; index < protocols.size(); ++index) {
+        const Compilation& c = *protocols[index];
+        auto& stances = stances_by_procedure[c.protocol.procedure];
+        auto& runs = runs_by_procedure[c.protocol.procedure];
+        for (const ResolvedActivity& resolved : c.resolved) {
+            const Key key{resolved.activity, resolved.anchor};
+            auto& list = stances[key];
+            std::optional<Stance> run;
+            auto flush = [&] {
+                if (run) runs[{key, restrictive(run->modality)}].push_back(std::move(*run));
+                run.reset();
+            };
+            for (const DaySegment& segment : resolved.days) {
+                const bool own = std::any_of(segment.rules.begin(), segment.rules.end(), [&](std::size_t r) {
+                    return c.protocol.rules[r].activity == resolved.activity;
+                });
+                list.push_back({index, index, segment.modality, {segment.from, segment.to}, segment.rules, own});
+                if (run && run->days.to && segment.from && *run->days.to + 1 == *segment.from &&
+                    restrictive(run->modality) == restrictive(segment.modality)) {
+                    run->days.to = segment.to;
+                    run->on_self |= own;
+                    if (strictness(segment.modality) > strictness(run->modality)) run->modality = segment.modality;
+                    std::vector<std::size_t> merged;
+                    std::set_union(run->rules.begin(), run->rules.end(), segment.rules.begin(), segment.rules.end(),
+                                   std::back_inserter(merged));
+                    run->rules = std::move(merged);
+                } else {
+                    flush();
+                    run = Stance{index, index, segment.modality, {segment.from, segment.to}, segment.rules, own};
+                }
+            }
+            flush();
+        }
+    }
+    std::vector<Finding> out;
+    for (auto& [procedure, by_key] : stances_by_procedure) {
+        for (auto& [key, stances] : by_key) disagreements(stances, true, key.first, key.second, out);
+    }
+    for (auto& [procedure, by_key] : runs_by_procedure) {
+        for (auto& [key, runs] : by_key) durations(std::move(runs), key.second, true, key.first.first, key.first.second, out);
+    }
+    return out;
+}
+
+}  // namespace aftercare

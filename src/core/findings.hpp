@@ -1,0 +1,56 @@
+// Findings: where guidance disagrees or is missing, within one protocol or
+// across several (docs/semantics.md). Each becomes a Diagnostic for output.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler.hpp"
+#include "diagnostic.hpp"
+#include "protocol.hpp"
+
+namespace aftercare {
+
+// Days from..to, inclusive; an absent end is open.
+struct DayRange {
+    std::optional<int> from;
+    std::optional<int> to;
+    bool operator==(const DayRange&) const = default;
+};
+
+// "day 3", "days 4..6", "days 31 onwards", "the days up to day -1", "every day".
+std::string describe_days(const DayRange& days);
+
+struct FindingSide {
+    std::size_t protocol = 0;  // index into the analysed protocols
+    Modality modality = Modality::allow;
+    DayRange days;                    // the side's own days (for a duration, its restriction)
+    std::vector<std::size_t> rules;   // indices into that protocol's rules, ascending
+};
+
+struct Finding {
+    std::string id;  // contradiction, strength-mismatch, duration-mismatch, gap-days, gap-expected, gap-coverage
+    Severity severity = Severity::warning;
+    bool across = false;  // between protocols, or within one
+    std::string activity;
+    Anchor anchor = Anchor::session;
+    std::vector<DayRange> days;  // the days concerned (several for a duration mismatch)
+    std::vector<FindingSide> sides;
+    std::vector<std::size_t> silent;  // protocols that say nothing (gap-coverage; gap-expected: the protocol)
+    std::vector<std::string> alternatives;  // gap-expected: other activities that would have covered the topic
+};
+
+// The protocols one analysis looks at, as compiled; only those without errors.
+using Analysed = std::vector<const Compilation*>;
+
+// Sorted by activity, timeline, first day and id, so output never depends on
+// the order of discovery.
+void sort_findings(std::vector<Finding>& findings);
+
+Severity severity_of(const std::string& id);
+
+Diagnostic to_diagnostic(const Finding& finding, const Analysed& protocols);
+
+}  // namespace aftercare

@@ -1,0 +1,114 @@
+// Gaps: unsaid days inside a protocol, expected topics it never mentions, and
+// topics one clinic covers that another does not.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "analysis.hpp"
+#include "day_sweep.hpp"
+#include "vocabulary.hpp"
+
+namespace aftercare {
+
+namespace {
+std::string topic_of(const std::string& activity) { return activity.substr(0, activity.find('.')); }
+}  // namespace
+
+std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t index) {
+    const Compilation& c = *protocols[index];
+    const Protocol& p = c.protocol;
+    std::vector<Finding> out;
+    std::set<std::string> named;
+    for (const Rule& rule : p.rules) named.insert(rule.activity);
+    for (const ResolvedActivity& resolved : c.resolved) {
+        if (!named.count(resolved.activity)) continue;  // kinds only implied by a parent
+        for (std::size_t i = 1; i < resolved.days.size(); ++i) {
+            const DaySegment& before = resolved.days[i - 1];
+            const DaySegment& after = resolved.days[i];
+            if (!before.to || !after.from || *before.to + 1 >= *after.from) continue;
+            Finding f;
+            f.id = "gap-days";
+            f.severity = severity_of(f.id);
+            f.activity = resolved.activity;
+            f.anchor = resolved.anchor;
+            f.days.push_back({*before.to + 1, *after.from - 1});
+            f.sides.push_back({index, before.modality, {before.from, before.to}, before.rules});
+            f.sides.push_back({index, after.modality, {after.from, after.to}, after.rules});
+            out.push_back(std::move(f));
+        }
+    }
+    if (c.vocabulary) {
+        const auto expected = c.vocabulary->expected.find(p.procedure);
+        if (expected != c.vocabulary->expected.end()) {
+            for (const auto& alternatives : expected->second) {
+                const bool mentioned = std::any_of(p.rules.begin(), p.rules.end(), [&](const Rule& rule) {
+                    return std::any_of(alternatives.begin(), alternatives.end(), [&](const std::string& topic) {
+                        return Vocabulary::covers(topic, rule.activity) || Vocabulary::covers(rule.activity, topic);
+                    });
+                });
+                if (mentioned) continue;
+                Finding f;
+                f.id = "gap-expected";
+                f.severity = severity_of(f.id);
+                f.activity = alternatives.front();
+                f.alternatives.assign(alternatives.begin() + 1, alternatives.end());
+                f.silent.push_back(index);
+                out.push_back(std::move(f));
+            }
+        }
+    }
+    return out;
+}
+
+std::vector<Finding> find_coverage_gaps(const Analysed& protocols) {
+    // By procedure, then topic: the first rule of each protocol on it.
+    std::map<std::string, std::map<std::string, std::map<std::size_t, std::size_t>>> first_rule;
+    std::map<std::string, std::vector<std::size_t>> members;
+    for (std::size_t index = 0; index < protocols.size(); ++index) {
+        const Protocol& p = protocols[index]->protocol;
+        members[p.procedure].push_back(index);
+        for (std::size_t r = 0; r < p.rules.size(); ++r) {
+            first_rule[p.procedure][topic_of(p.rules[r].activity)].emplace(index, r);
+        }
+    }
+    std::vector<Finding> out;
+    for (const auto& [procedure, topics] : first_rule) {
+        const auto& all = members[procedure];
+        for (const auto& [topic, covering] : topics) {
+            if (covering.size() == all.size()) continue;
+            Finding f;
+            f.id = "gap-coverage";
+            f.severity = severity_of(f.id);
+            f.across = true;
+            f.activity = topic;
+            for (const auto& [index, rule] : covering) {
+                f.sides.push_back({index, protocols[index]->protocol.rules[rule].modality, {}, {rule}});
+            }
+            for (const std::size_t index : all) {
+                if (!covering.count(index)) f.silent.push_back(index);
+            }
+            out.push_back(std::move(f));
+        }
+    }
+    return out;
+}
+
+std::vector<Finding> analyse(const Analysed& protocols) {
+    std::vector<Finding> out;
+    for (std::size_t index = 0; index < protocols.size(); ++index) {
+        for (auto* find : {&find_conflicts_within, &find_gaps_within}) {
+            auto found = find(protocols, index);
+            out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        }
+    }
+    if (protocols.size() > 1) {
+        for (auto* find : {&find_conflicts_across, &find_coverage_gaps}) {
+            auto found = find(protocols);
+            out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        }
+    }
+    sort_findings(out);
+    return out;
+}
+
+}  // namespace aftercare
