@@ -199,8 +199,9 @@ struct milestone_name : word {};
 struct milestone_equals : one<'='> {};
 struct milestone_day_keyword : kw_day {};
 struct milestone_day : integer {};
-struct milestone_decl : if_must<kw_milestone, sp, milestone_name, sp, milestone_equals, sp,
-                                milestone_day_keyword, sp, milestone_day> {};
+struct milestone_dated : if_must<milestone_equals, sp, milestone_day_keyword, sp, milestone_day> {};
+// `milestone healed = day 7`, or `milestone cleared` when the page gives no day.
+struct milestone_decl : if_must<kw_milestone, sp, milestone_name, opt<sp, milestone_dated>> {};
 
 struct phase_name : word {};
 struct phase_equals : one<'='> {};

@@ -43,7 +43,6 @@ AFTERCARE_ERROR(final_word, "expected 'final session' after 'after', e.g. after 
 AFTERCARE_ERROR(session_word, "expected 'session' after 'after final', e.g. after final session");
 AFTERCARE_ERROR(sessions_word, "expected 'sessions' after 'between'");
 AFTERCARE_ERROR(milestone_name, "expected the milestone's name, e.g. milestone healed = day 7");
-AFTERCARE_ERROR(milestone_equals, "expected '=' after the milestone's name, e.g. milestone healed = day 7");
 AFTERCARE_ERROR(milestone_day_keyword, "expected 'day' and a number after '=', e.g. milestone healed = day 7");
 AFTERCARE_ERROR(milestone_day, "expected the day number of the milestone, e.g. milestone healed = day 7");
 AFTERCARE_ERROR(phase_name, "expected the phase's name, e.g. phase healing = day 0..7");

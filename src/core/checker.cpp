@@ -195,12 +195,13 @@ private:
                 continue;
             }
             names_.emplace(name, decl->name.span);
-            if (decl->day.value < 0 || decl->day.value > max_day) {
-                error("invalid-day", decl->day.span, "a milestone's day must be between 0 and " + std::to_string(max_day),
+            if (decl->day && (decl->day->value < 0 || decl->day->value > max_day)) {
+                error("invalid-day", decl->day->span, "a milestone's day must be between 0 and " + std::to_string(max_day),
                       "day 0 is the session; a milestone comes on or after it");
                 continue;
             }
-            const int day = static_cast<int>(decl->day.value);
+            const std::optional<int> day =
+                decl->day ? std::optional<int>(static_cast<int>(decl->day->value)) : std::nullopt;
             milestones_[name] = day;
             result_.protocol.milestones.push_back(Milestone{name, day, provenance(statement, statement.span)});
         }
@@ -253,9 +254,14 @@ private:
         return {};
     }
 
-    std::optional<int> milestone(const Word& name) {
+    // A milestone's day: found (with a day, or undated) or reported.
+    struct MilestoneDay {
+        bool found = false;
+        std::optional<int> day;
+    };
+    MilestoneDay milestone(const Word& name) {
         const std::string key = to_lower(name.text);
-        if (const auto it = milestones_.find(key); it != milestones_.end()) return it->second;
+        if (const auto it = milestones_.find(key); it != milestones_.end()) return {true, it->second};
         if (phases_.count(key)) {
             error("wrong-name-kind", name.span, "'" + key + "' is a phase, not a milestone",
                   "write 'during " + key + "' for the phase's days");
@@ -267,7 +273,7 @@ private:
                   suggestion ? "did you mean '" + *suggestion + "'?"
                              : "define it, e.g. milestone " + key + " = day 7");
         }
-        return std::nullopt;
+        return {};
     }
 
     std::optional<DayWindow> resolve_days(const Days& days) {
@@ -316,21 +322,27 @@ private:
                 break;
             }
             case Days::Form::until: {
-                const auto day = milestone(*days.name);
-                if (!day) return std::nullopt;
-                if (*day == 0) {
+                const auto found = milestone(*days.name);
+                if (!found.found) return std::nullopt;
+                w.from = 0;
+                if (!found.day) {  // up to a moment the page does not date
+                    w.ends_at = to_lower(days.name->text);
+                    break;
+                }
+                const int day = *found.day;
+                if (day == 0) {
                     error("empty-range", days.span, "'until " + to_lower(days.name->text) + "' has no days: the milestone is day 0",
                           "use 'from " + to_lower(days.name->text) + "', or move the milestone later");
                     return std::nullopt;
                 }
-                w.from = 0;
-                w.to = *day - 1;
+                w.to = day - 1;
                 break;
             }
             case Days::Form::from: {
-                const auto day = milestone(*days.name);
-                if (!day) return std::nullopt;
-                w.from = *day;
+                const auto found = milestone(*days.name);
+                if (!found.found) return std::nullopt;
+                if (found.day) w.from = *found.day;
+                else w.starts_at = to_lower(days.name->text);
                 break;
             }
             case Days::Form::during: {
@@ -355,6 +367,8 @@ private:
                 }
                 w.from = it->second.from;
                 w.to = it->second.to;
+                w.starts_at = it->second.starts_at;
+                w.ends_at = it->second.ends_at;
                 break;
             }
             case Days::Form::ongoing:
@@ -604,7 +618,7 @@ private:
     BrokenLines broken_;
     CheckResult result_;
     std::map<std::string, Span> names_;  // milestone and phase names, where defined
-    std::map<std::string, int> milestones_;
+    std::map<std::string, std::optional<int>> milestones_;  // absent day: undated
     std::map<std::string, DayWindow> phases_;
     std::set<std::string> all_phases_;  // every phase name in the file, defined or not yet
 };

@@ -25,6 +25,8 @@ json window(const DayWindow& w) {
     return json{{"from", optional_int(w.from)},
                 {"to", optional_int(w.to)},
                 {"anchor", keyword_of(w.anchor)},
+                {"starts_at", optional_text(w.starts_at)},
+                {"ends_at", optional_text(w.ends_at)},
                 {"written", w.written}};
 }
 
@@ -61,7 +63,7 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
 
     json milestones = json::array();
     for (const Milestone& m : protocol.milestones) {
-        json item{{"name", m.name}, {"day", m.day}};
+        json item{{"name", m.name}, {"day", optional_int(m.day)}};
         add_provenance(item, m.provenance);
         milestones.push_back(std::move(item));
     }

@@ -223,7 +223,7 @@ AFTERCARE_ACTION(window) {
 // ----------------------------------------------------------------- milestones and phases
 AFTERCARE_ACTION(milestone_name) { b.pending.word = b.word(in); } };
 AFTERCARE_ACTION(milestone_day) { b.pending.number = b.number(in); } };
-AFTERCARE_ACTION(milestone_decl) { b.emit(in, MilestoneDecl{*b.pending.word, *b.pending.number}); } };
+AFTERCARE_ACTION(milestone_decl) { b.emit(in, MilestoneDecl{*b.pending.word, b.pending.number}); } };
 AFTERCARE_ACTION(phase_name) { b.pending.word = b.word(in); } };
 AFTERCARE_ACTION(phase_decl) { b.emit(in, PhaseDecl{*b.pending.word, b.pending.days}); } };
 
@@ -375,6 +375,9 @@ SyntaxError explain(const std::string& text, std::size_t at, std::string message
         e.message = std::string("'") + (from ? "from" : "until") + "' takes the name of a milestone, not a day";
         e.hint = from ? "for day " + std::string(word) + " onwards write: day " + std::string(word) + ".."
                       : "for the days up to day " + std::string(word) + " write: day 0.." + std::string(word);
+    } else if (raw == g::error_message<g::line_rest> && starts_line_with(text, at, "milestone")) {
+        e.message = "expected '=' after the milestone's name";
+        e.hint = "for example: milestone healed = day 7 (or milestone healed alone, when the page gives no day)";
     } else if (dash_after_number && raw == g::error_message<g::rule_colon>) {
         std::size_t start = at;
         while (start > 0 && is_digit(text[start - 1])) --start;

@@ -21,8 +21,12 @@ struct DayWindow {
     std::optional<int> to;
     Anchor anchor = Anchor::session;
     std::string written;  // canonical text, e.g. "until healed" or "day 4.. after final session"
+    // Set when an end is a milestone the page gives no day for: the window
+    // starts or ends then, on a day nobody knows (so `from`/`to` is absent).
+    std::optional<std::string> starts_at;
+    std::optional<std::string> ends_at;
 
-    bool contains(int day) const { return (!from || *from <= day) && (!to || day <= *to); }
+    bool undated() const { return starts_at || ends_at; }
 };
 
 struct Quantity {
@@ -63,7 +67,7 @@ struct WarningSign {
 
 struct Milestone {
     std::string name;
-    int day = 0;
+    std::optional<int> day;  // absent: the page names the moment, not its day
     Provenance provenance;
 };
 

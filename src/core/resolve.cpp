@@ -111,7 +111,10 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
             if (rules.empty()) continue;
             std::sort(rules.begin(), rules.end());
             std::vector<std::size_t> always, conditional;
-            for (const std::size_t r : rules) (protocol.rules[r].conditions.empty() ? always : conditional).push_back(r);
+            for (const std::size_t r : rules) {
+                const Rule& rule = protocol.rules[r];
+                (rule.conditions.empty() && !rule.window.undated() ? always : conditional).push_back(r);
+            }
             out.push_back({activity, anchor, sweep(protocol, always), std::move(conditional)});
         }
     }

@@ -25,12 +25,13 @@ struct ResolvedActivity {
     std::string activity;
     Anchor anchor = Anchor::session;
     std::vector<DaySegment> days;  // ascending, non-overlapping; days without guidance are absent
-    // Rules with a `when` condition on this activity or a parent: they apply
-    // only in their circumstance, so they decide no day above.
+    // Rules on this activity or a parent that apply only in a circumstance (a
+    // `when` condition) or up to or from an undated milestone: no day is
+    // certain for them, so they decide no day above.
     std::vector<std::size_t> conditional;
 };
 
-// Only rules without a `when` condition decide days. Precedence, on one day: the rules on the most specific activity (a kind over
+// Only rules without a `when` condition or an undated milestone decide days. Precedence, on one day: the rules on the most specific activity (a kind over
 // its parent) win; among those, the strictest: forbid, avoid, require,
 // recommend, allow. Covers every activity a rule names and every kind below
 // it in the vocabulary (which inherits the parent's rules). Sorted by

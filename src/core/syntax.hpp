@@ -107,7 +107,7 @@ struct ExpectDecl {  // topics every protocol of a procedure should cover
 };
 struct MilestoneDecl {
     Word name;
-    Number day;
+    std::optional<Number> day;  // absent when the page names the moment but not its day
 };
 struct PhaseDecl {
     Word name;
