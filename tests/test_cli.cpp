@@ -9,6 +9,8 @@
 
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "support.hpp"
 
 using namespace aftercare::test;
@@ -48,7 +50,7 @@ TEST_CASE("the program prints its version, and help for itself and each command"
     CHECK(help.out.find("check") != std::string::npos);
     CHECK(help.out.find("compile") != std::string::npos);
     CHECK(help.out.find("day 4..6: allow rinse; forbid shampoo") != std::string::npos);
-    for (const char* command : {"check", "compile"}) {
+    for (const char* command : {"check", "compile", "diff", "compare"}) {
         const auto sub = run(std::string(command) + " --help");
         INFO(command);
         CHECK(sub.status == 0);
@@ -124,4 +126,82 @@ TEST_CASE("compile: JSON on stdout, deterministic, and -o writes only a complete
 
     CHECK(run("compile does-not-exist.care").status == 2);
     CHECK(run("compile golden/design-card.care -o no-such-folder/out.json").status == 2);
+}
+
+TEST_CASE("diff: the days two protocols differ on, side by side, and what only one names", "[cli][diff]") {
+    const auto result = run("diff cli/clinic-a.care cli/clinic-b.care");
+    CHECK(result.status == 1);
+    CHECK(result.out ==
+          "--- clinic-a (cli/clinic-a.care)\n"
+          "+++ clinic-b (cli/clinic-b.care)\n"
+          "\n"
+          "activity    days         clinic-a  clinic-b\n"
+          "makeup      days 0..6    avoid     -\n"
+          "moisturize  days 4..     -         recommend 2..4 per day\n"
+          "swim        days 15..30  -         avoid\n"
+          "wash        day 3        allow     forbid\n"
+          "\n"
+          "only in clinic-a: makeup\n"
+          "\n"
+          "only in clinic-b: moisturize\n");
+
+    const auto same = run("diff cli/clinic-a.care cli/clinic-a.care");
+    CHECK(same.status == 0);
+    CHECK(same.out.find("no differences") != std::string::npos);
+
+    CHECK(run("diff cli/clinic-a.care").status == 2);
+    CHECK(run("diff cli/clinic-a.care malformed/01-missing-colon.care").status == 2);
+    CHECK(run("diff cli/clinic-a.care does-not-exist.care").status == 2);
+}
+
+TEST_CASE("diff --format json gives each differing row with both sides", "[cli][diff]") {
+    const auto result = run("diff cli/clinic-a.care cli/clinic-b.care --format json");
+    CHECK(result.status == 1);
+    const auto json = nlohmann::json::parse(result.out);
+    CHECK(json["schema"] == "aftercare/diff/1");
+    CHECK(json["a"]["name"] == "clinic-a");
+    CHECK(json["only_in_a"] == nlohmann::json::array({"makeup"}));
+    CHECK(json["only_in_b"] == nlohmann::json::array({"moisturize"}));
+    const auto& wash = json["activities"][3];
+    CHECK(wash["activity"] == "wash");
+    CHECK(wash["rows"][0]["from"] == 3);
+    CHECK(wash["rows"][0]["to"] == 3);
+    CHECK(wash["rows"][0]["a"]["modality"] == "allow");
+    CHECK(wash["rows"][0]["b"]["modality"] == "forbid");
+    const auto& swim = json["activities"][2];
+    CHECK(swim["rows"][0]["from"] == 15);
+    CHECK(swim["rows"][0]["a"].is_null());
+}
+
+TEST_CASE("compare: every protocol side by side, agreement and the strictest guidance", "[cli][compare]") {
+    const auto result = run("compare cli/clinic-a.care cli/clinic-b.care");
+    CHECK(result.status == 0);
+    CHECK(result.out ==
+          "activity    days         clinic-a  clinic-b                strictest  agreement\n"
+          "makeup      days 0..6    avoid     -                       avoid      partial\n"
+          "moisturize  days 4..     -         recommend 2..4 per day  recommend  partial\n"
+          "swim        days 0..14   avoid     avoid                   avoid      agree\n"
+          "            days 15..30  -         avoid                   avoid      partial\n"
+          "wash        days 0..2    forbid    forbid                  forbid     agree\n"
+          "            day 3        allow     forbid                  forbid     differ\n"
+          "            days 4..     allow     allow                   allow      agree\n");
+
+    const auto json = nlohmann::json::parse(run("compare cli/clinic-a.care cli/clinic-b.care --format json").out);
+    CHECK(json["schema"] == "aftercare/compare/1");
+    CHECK(json["protocols"].size() == 2);
+    const auto& wash = json["activities"][3];
+    CHECK(wash["activity"] == "wash");
+    CHECK(wash["rows"][1]["agreement"] == "differ");
+    CHECK(wash["rows"][1]["strictest"] == "forbid");
+    CHECK(wash["rows"][1]["guidance"][0]["rules"] == nlohmann::json::array({1}));
+
+    // The five clinics: every row names all five, and the command succeeds.
+    const auto clinics = run("compare ../protocols/clinics/ --format json");
+    CHECK(clinics.status == 0);
+    const auto all = nlohmann::json::parse(clinics.out);
+    CHECK(all["protocols"].size() == 5);
+    for (const auto& activity : all["activities"]) {
+        for (const auto& row : activity["rows"]) CHECK(row["guidance"].size() == 5);
+    }
+    CHECK(run("compare does-not-exist.care").status == 2);
 }

@@ -1,7 +1,6 @@
 #include "check_command.hpp"
 
 #include <cstdio>
-#include <deque>
 #include <map>
 
 #include <fmt/format.h>
@@ -9,7 +8,7 @@
 #include "core/analysis.hpp"
 #include "core/compiler.hpp"
 #include "exit_codes.hpp"
-#include "files.hpp"
+#include "workspace.hpp"
 #include "render_text.hpp"
 #include "shared_options.hpp"
 
@@ -46,32 +45,15 @@ bool at_least(Severity severity, const std::string& threshold) {
 }  // namespace
 
 int run_check(const CheckOptions& options) {
-    SourceSet sources;
-    Compiler compiler(sources, file_loader());
+    Workspace workspace;
     const bool color = use_color(options.color, stdout);
-    int status = exit_clean;
-
-    std::deque<Compilation> compiled;  // stable addresses: the analysis points into them
-    for (const std::string& path : expand_inputs(options.inputs)) {
-        ReadResult read = read_text(path);
-        if (!read.text) {
-            std::fprintf(stderr, "aftercare: error: cannot read %s: %s\n", path.c_str(), read.error.c_str());
-            status = exit_usage;
-            continue;
-        }
-        compiled.push_back(compiler.compile(sources.add(path, std::move(*read.text))));
-    }
+    int status = workspace.load(options.inputs) ? exit_clean : exit_usage;
+    const auto& compiled = workspace.compiled();
 
     // Findings need protocols that compiled; each within-file finding is shown
     // with its file, the ones across files after all files.
-    Analysed protocols;
-    std::vector<std::size_t> file_of;  // protocol index -> index in `compiled`
-    for (std::size_t i = 0; i < compiled.size(); ++i) {
-        if (compiled[i].ok() && !compiled[i].is_vocabulary) {
-            protocols.push_back(&compiled[i]);
-            file_of.push_back(i);
-        }
-    }
+    const Analysed protocols = workspace.protocols();
+    const std::vector<std::size_t> file_of = workspace.protocol_files();
     std::vector<std::vector<Diagnostic>> per_file(compiled.size());
     std::vector<Diagnostic> across;
     for (const Finding& finding : analyse(protocols)) {
@@ -86,7 +68,7 @@ int run_check(const CheckOptions& options) {
 
     std::map<Severity, std::size_t> counts;
     auto print = [&](const Diagnostic& d) {
-        std::fputs(render_text(d, sources, color).c_str(), stdout);
+        std::fputs(render_text(d, workspace.sources(), color).c_str(), stdout);
         ++counts[d.severity];
         if (at_least(d.severity, options.fail_on) && status == exit_clean) status = exit_findings;
     };

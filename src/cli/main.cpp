@@ -2,7 +2,9 @@
 #include <CLI/CLI.hpp>
 
 #include "check_command.hpp"
+#include "compare_command.hpp"
 #include "compile_command.hpp"
+#include "diff_command.hpp"
 #include "exit_codes.hpp"
 
 int main(int argc, char** argv) {
@@ -21,6 +23,10 @@ int main(int argc, char** argv) {
     setup_check(*app.add_subcommand("check", "Report every problem in protocol files"), check);
     CompileOptions compile;
     setup_compile(*app.add_subcommand("compile", "Compile a protocol to JSON"), compile);
+    DiffOptions diff;
+    setup_diff(*app.add_subcommand("diff", "Show where two protocols' guidance differs, day by day"), diff);
+    CompareOptions compare;
+    setup_compare(*app.add_subcommand("compare", "Show several protocols' guidance side by side"), compare);
 
     try {
         app.parse(argc, argv);
@@ -29,5 +35,7 @@ int main(int argc, char** argv) {
         return code == 0 ? exit_clean : exit_usage;
     }
     if (app.got_subcommand("check")) return run_check(check);
+    if (app.got_subcommand("diff")) return run_diff(diff);
+    if (app.got_subcommand("compare")) return run_compare(compare);
     return run_compile(compile);
 }

@@ -13,4 +13,13 @@ void add_color_option(CLI::App& app, ColorMode& mode) {
         ->option_text("WHEN");
 }
 
+void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& formats) {
+    std::string names;
+    for (const auto& f : formats) names += (names.empty() ? "" : ", ") + f;
+    format = formats.front();
+    app.add_option("--format", format, "Output format: " + names + " (default " + formats.front() + ")")
+        ->check(CLI::IsMember(formats))
+        ->option_text("FORMAT");
+}
+
 }  // namespace aftercare::cli

@@ -44,12 +44,20 @@ std::string verb(Modality m) {
     return "allows";
 }
 
-std::string label(const Analysed& protocols, std::size_t index) {
-    const Protocol& p = protocols[index]->protocol;
-    if (!p.source.name.empty()) return p.source.name;
-    if (!p.title.empty()) return p.title;
-    return p.file;
+}  // namespace
+
+std::string short_name(const Protocol& protocol) {
+    // The file's name without folder or extension: short, unique among the
+    // files of one run, and what the user typed.
+    std::string name = protocol.file;
+    if (const auto slash = name.find_last_of('/'); slash != std::string::npos) name.erase(0, slash + 1);
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".care") == 0) name.resize(name.size() - 5);
+    return name;
 }
+
+namespace {
+
+std::string label(const Analysed& protocols, std::size_t index) { return short_name(protocols[index]->protocol); }
 
 std::string timeline(Anchor anchor) {
     switch (anchor) {

@@ -51,6 +51,9 @@ void sort_findings(std::vector<Finding>& findings);
 
 Severity severity_of(const std::string& id);
 
+// How findings and tables name a protocol: its file name without folder or ".care".
+std::string short_name(const Protocol& protocol);
+
 Diagnostic to_diagnostic(const Finding& finding, const Analysed& protocols);
 
 }  // namespace aftercare

@@ -93,22 +93,4 @@ std::vector<Finding> find_coverage_gaps(const Analysed& protocols) {
     return out;
 }
 
-std::vector<Finding> analyse(const Analysed& protocols) {
-    std::vector<Finding> out;
-    for (std::size_t index = 0; index < protocols.size(); ++index) {
-        for (auto* find : {&find_conflicts_within, &find_gaps_within}) {
-            auto found = find(protocols, index);
-            out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-        }
-    }
-    if (protocols.size() > 1) {
-        for (auto* find : {&find_conflicts_across, &find_coverage_gaps}) {
-            auto found = find(protocols);
-            out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-        }
-    }
-    sort_findings(out);
-    return out;
-}
-
 }  // namespace aftercare
