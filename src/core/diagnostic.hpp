@@ -17,6 +17,7 @@ std::string_view to_string(Severity severity);
 struct RelatedLocation {
     Location location;
     std::string message;
+    std::vector<std::string> quotes;  // the source's own words, for findings
 };
 
 struct Diagnostic {

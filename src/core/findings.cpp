@@ -141,7 +141,6 @@ std::string rule_text(const Rule& rule) {
     std::string text = std::string(keyword_of(rule.modality)) + " " + rule.written;
     if (rule.quantity) text += " " + rule.quantity->written;
     text += " (" + rule.window.written + ")";
-    if (!rule.provenance.quotes.empty()) text += ": \"" + rule.provenance.quotes.front() + "\"";
     return text;
 }
 
@@ -163,7 +162,7 @@ Diagnostic to_diagnostic(const Finding& f, const Analysed& protocols) {
                 d.location = rule.provenance.location;
                 primary = false;
             }
-            d.related.push_back({rule.provenance.location, text});
+            d.related.push_back({rule.provenance.location, text, rule.provenance.quotes});
         }
     }
     if (primary && !f.silent.empty()) d.location.file = protocols[f.silent.front()]->protocol.file;
