@@ -205,3 +205,66 @@ TEST_CASE("compare: every protocol side by side, agreement and the strictest gui
     }
     CHECK(run("compare does-not-exist.care").status == 2);
 }
+
+TEST_CASE("check --format plain: the same facts without colour, source lines or carets", "[cli][formats]") {
+    const auto result = run("check malformed/03-misspelt-modality.care --format plain --color always");
+    CHECK(result.status == 1);
+    CHECK(result.out ==
+          "malformed/03-misspelt-modality.care:5:11: error: expected what to do after ':': forbid, avoid, allow, "
+          "recommend or require and an activity [syntax]\n"
+          "  hint: did you mean 'allow'?\n"
+          "checked 1 file: 1 error, 0 warnings, 0 infos\n");
+}
+
+TEST_CASE("check --format github: one workflow command per problem, escaped", "[cli][formats]") {
+    const auto result = run("check cli/clinic-a.care cli/clinic-b.care --format github");
+    CHECK(result.status == 1);
+    CHECK(result.out.find("::warning file=cli/clinic-a.care,line=10,col=16,endLine=10,endColumn=20,"
+                          "title=aftercare contradiction::clinics disagree on 'wash', day 3: clinic-a allows it; "
+                          "clinic-b forbids it%0Acli/clinic-a.care:10:16: clinic-a: allow wash (day 3..) "
+                          "\"You are allowed to wash on the 3rd day.\"%0Acli/clinic-b.care:7:18: clinic-b: forbid "
+                          "wash (day 0..3)\n") != std::string::npos);
+    CHECK(result.out.find("::notice file=cli/clinic-a.care,line=13") != std::string::npos);  // infos are notices
+    CHECK(result.out.find("checked") == std::string::npos);  // nothing but commands
+    const auto error = run("check malformed/01-missing-colon.care --format github");
+    CHECK(error.out.rfind("::error file=malformed/01-missing-colon.care,line=5,col=10,", 0) == 0);
+}
+
+TEST_CASE("check --format json: the diagnostic model with rule, severity, locations and quotes", "[cli][formats]") {
+    const auto result = run("check cli/clinic-a.care cli/clinic-b.care malformed/01-missing-colon.care --format json");
+    CHECK(result.status == 1);
+    const auto json = nlohmann::json::parse(result.out);
+    CHECK(json["schema"] == "aftercare/diagnostics/1");
+    CHECK(json["files"].size() == 3);
+    CHECK(json["summary"]["errors"] == 1);
+    CHECK(json["summary"]["warnings"] == 2);
+    CHECK(json["summary"]["infos"] == 2);
+    // Each file's own problems first, in the order given, then the findings across files.
+    const auto& syntax = json["diagnostics"][0];
+    CHECK(syntax["rule"] == "syntax");
+    CHECK(syntax["severity"] == "error");
+    CHECK(syntax["location"]["file"] == "malformed/01-missing-colon.care");
+    CHECK(syntax["location"]["line"] == 5);
+    CHECK(syntax["location"]["column"] == 10);
+    CHECK(syntax["hint"] == "for example: day 4..6: allow rinse");
+    bool contradiction = false;
+    for (const auto& d : json["diagnostics"]) {
+        if (d["rule"] != "contradiction") continue;
+        contradiction = true;
+        CHECK(d["doc"] == "docs/semantics.md#contradiction");
+        REQUIRE(d["related"].size() == 2);
+        CHECK(d["related"][0]["location"]["file"] == "cli/clinic-a.care");
+        CHECK(d["related"][0]["quotes"][0] == "You are allowed to wash on the 3rd day.");
+        CHECK(d["related"][1]["location"]["file"] == "cli/clinic-b.care");
+    }
+    CHECK(contradiction);
+}
+
+TEST_CASE("check - reads standard input, named by --stdin-filename", "[cli][stdin]") {
+    const auto result = run("check - --stdin-filename cli/typed.care --format plain < malformed/03-misspelt-modality.care");
+    CHECK(result.status == 1);
+    CHECK(result.out.rfind("cli/typed.care:5:11: error: expected what to do", 0) == 0);
+    // Imports are relative to the name given: with the clean file's own name it is clean.
+    CHECK(run("check - --stdin-filename cli/clean.care < cli/clean.care").out == "checked 1 file: no problems\n");
+    CHECK(run("check - < cli/clean.care").out.find("<stdin>") != std::string::npos);  // the import is not found
+}

@@ -7,8 +7,10 @@
 
 #include "core/analysis.hpp"
 #include "core/compiler.hpp"
+#include "core/diagnostic_formats.hpp"
 #include "exit_codes.hpp"
 #include "workspace.hpp"
+#include "render_lines.hpp"
 #include "render_text.hpp"
 #include "shared_options.hpp"
 
@@ -22,6 +24,11 @@ void setup_check(CLI::App& app, CheckOptions& options) {
                    "Exit 1 when a problem of this severity or worse is found: error, warning (default) or info")
         ->check(CLI::IsMember({"error", "warning", "info"}, CLI::ignore_case))
         ->option_text("LEVEL");
+    app.add_option("--stdin-filename", options.stdin_filename,
+                   "The name to use in messages for the text read from '-' (standard input); imports are "
+                   "relative to it")
+        ->option_text("NAME");
+    add_format_option(app, options.format, {"text", "plain", "json", "sarif", "github"});
     add_color_option(app, options.color);
     app.footer(
         "Reports every syntax and semantic error in each file as file:line:col: error: message,\n"
@@ -29,12 +36,17 @@ void setup_check(CLI::App& app, CheckOptions& options) {
         "leave days unsaid, within each protocol and between the protocols given together\n"
         "(contradiction, strength-mismatch, duration-mismatch, gap-days, gap-expected, gap-coverage;\n"
         "see docs/semantics.md).\n\n"
+        "Formats: text (colour on a terminal, source lines and carets), plain (the same facts one per\n"
+        "line, no colour or carets: for logs and screen readers), json (docs/ci.md), sarif (SARIF\n"
+        "2.1.0 for code-review tools), github (GitHub Actions annotations).\n\n"
         "Exit status: 0 nothing at or above --fail-on, 1 problems found, 2 usage error or\n"
         "unreadable file.\n\n"
         "Examples:\n"
         "  aftercare check protocols/clinics/example.care\n"
         "  aftercare check protocols/\n"
-        "  aftercare check protocols/ --fail-on error     # report disagreements, fail only on errors");
+        "  aftercare check protocols/ --fail-on error     # report disagreements, fail only on errors\n"
+        "  aftercare check protocols/ --format sarif > aftercare.sarif\n"
+        "  cat draft.care | aftercare check - --stdin-filename protocols/clinics/draft.care");
 }
 
 namespace {
@@ -45,8 +57,7 @@ bool at_least(Severity severity, const std::string& threshold) {
 }  // namespace
 
 int run_check(const CheckOptions& options) {
-    Workspace workspace;
-    const bool color = use_color(options.color, stdout);
+    Workspace workspace(options.stdin_filename);
     int status = workspace.load(options.inputs) ? exit_clean : exit_usage;
     const auto& compiled = workspace.compiled();
 
@@ -66,38 +77,52 @@ int run_check(const CheckOptions& options) {
         }
     }
 
-    std::map<Severity, std::size_t> counts;
-    auto print = [&](const Diagnostic& d) {
-        std::fputs(render_text(d, workspace.sources(), color).c_str(), stdout);
-        ++counts[d.severity];
-        if (at_least(d.severity, options.fail_on) && status == exit_clean) status = exit_findings;
-    };
+    // One report, in print order: each file's problems and findings, then
+    // the findings across files; then rendered in the chosen format.
+    Report report;
     for (std::size_t i = 0; i < compiled.size(); ++i) {
+        report.files.push_back(workspace.file_name(i));
         std::vector<Diagnostic> all = compiled[i].diagnostics;
         all.insert(all.end(), per_file[i].begin(), per_file[i].end());
         sort_diagnostics(all);
-        for (const Diagnostic& d : all) print(d);
+        report.diagnostics.insert(report.diagnostics.end(), all.begin(), all.end());
     }
-    for (const Diagnostic& d : across) print(d);
+    report.diagnostics.insert(report.diagnostics.end(), across.begin(), across.end());
 
-    if (compiled.empty()) {
-        if (status == exit_clean) {
-            std::fprintf(stderr, "aftercare: error: no .care files found in the given folders\n");
-            status = exit_usage;
-        }
-        return status;
+    std::map<Severity, std::size_t> counts;
+    for (const Diagnostic& d : report.diagnostics) {
+        ++counts[d.severity];
+        if (at_least(d.severity, options.fail_on) && status == exit_clean) status = exit_findings;
     }
-    auto count = [&](Severity s, const char* word) {
-        const std::size_t n = counts[s];
-        return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-    };
-    if (counts.empty()) {
-        std::printf("%s\n", fmt::format("checked {} file{}: no problems", compiled.size(), compiled.size() == 1 ? "" : "s").c_str());
+    if (compiled.empty() && status == exit_clean) {
+        std::fprintf(stderr, "aftercare: error: no .care files found in the given folders\n");
+        return exit_usage;
+    }
+
+    std::string out;
+    if (options.format == "json") {
+        out = report_json(report).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    } else if (options.format == "sarif") {
+        out = report_sarif(report, AFTERCARE_VERSION).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
     } else {
-        std::printf("%s\n", fmt::format("checked {} file{}: {}, {}, {}", compiled.size(), compiled.size() == 1 ? "" : "s",
-                                        count(Severity::error, "error"), count(Severity::warning, "warning"),
-                                        count(Severity::info, "info")).c_str());
+        const bool color = options.format == "text" && use_color(options.color, stdout);
+        for (const Diagnostic& d : report.diagnostics) {
+            out += options.format == "github" ? render_github(d)
+                 : options.format == "plain"  ? render_plain(d)
+                                              : render_text(d, workspace.sources(), color);
+        }
+        if (options.format != "github" && !compiled.empty()) {
+            auto count = [&](Severity s, const char* word) {
+                const std::size_t n = counts[s];
+                return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+            };
+            const std::string files = fmt::format("{} file{}", compiled.size(), compiled.size() == 1 ? "" : "s");
+            out += counts.empty() ? fmt::format("checked {}: no problems\n", files)
+                                  : fmt::format("checked {}: {}, {}, {}\n", files, count(Severity::error, "error"),
+                                                count(Severity::warning, "warning"), count(Severity::info, "info"));
+        }
     }
+    std::fwrite(out.data(), 1, out.size(), stdout);
     return status;
 }
 

@@ -13,6 +13,8 @@ namespace aftercare::cli {
 struct CheckOptions {
     std::vector<std::string> inputs;
     std::string fail_on = "warning";
+    std::string format;
+    std::string stdin_filename = "<stdin>";
     ColorMode color = ColorMode::auto_detect;
 };
 

@@ -16,20 +16,28 @@ namespace aftercare::cli {
 
 namespace fs = std::filesystem;
 
+namespace {
+ReadResult read_all(std::FILE* f) {
+    std::string text;
+    char buffer[1 << 16];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
+    if (std::ferror(f) != 0) return {std::nullopt, "read error"};
+    return {std::move(text), {}};
+}
+}  // namespace
+
 ReadResult read_text(const std::string& path) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) return {std::nullopt, "it is a folder"};
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return {std::nullopt, std::strerror(errno)};
-    std::string text;
-    char buffer[1 << 16];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
-    const bool failed = std::ferror(f) != 0;
+    ReadResult result = read_all(f);
     std::fclose(f);
-    if (failed) return {std::nullopt, "read error"};
-    return {std::move(text), {}};
+    return result;
 }
+
+ReadResult read_stdin() { return read_all(stdin); }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
     std::vector<std::string> out;

@@ -16,6 +16,7 @@ struct ReadResult {
     std::string error;
 };
 ReadResult read_text(const std::string& path);
+ReadResult read_stdin();
 
 
 // Files as given, and every *.care file below each folder, sorted; a path

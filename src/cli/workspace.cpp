@@ -7,18 +7,22 @@
 
 namespace aftercare::cli {
 
-Workspace::Workspace() : compiler_(sources_, file_loader()) {}
+Workspace::Workspace(std::string stdin_name)
+    : compiler_(sources_, file_loader()), stdin_name_(std::move(stdin_name)) {}
 
 bool Workspace::load(const std::vector<std::string>& inputs) {
     bool ok = true;
-    for (const std::string& path : expand_inputs(inputs)) {
-        ReadResult read = read_text(path);
+    for (const std::string& input : expand_inputs(inputs)) {
+        const bool from_stdin = input == "-";
+        const std::string& path = from_stdin ? stdin_name_ : input;
+        ReadResult read = from_stdin ? read_stdin() : read_text(path);
         if (!read.text) {
             std::fprintf(stderr, "aftercare: error: cannot read %s: %s\n", path.c_str(), read.error.c_str());
             ok = false;
             continue;
         }
         compiled_.push_back(compiler_.compile(sources_.add(path, std::move(*read.text))));
+        names_.push_back(path);
     }
     return ok;
 }

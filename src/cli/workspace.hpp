@@ -13,7 +13,8 @@ namespace aftercare::cli {
 
 class Workspace {
 public:
-    Workspace();
+    // `stdin_name` names the text read for the input "-".
+    explicit Workspace(std::string stdin_name = "<stdin>");
 
     // Reads and compiles each file (folders are searched for .care files).
     // A file that cannot be read is reported on stderr; returns false then.
@@ -21,6 +22,8 @@ public:
 
     const SourceSet& sources() const { return sources_; }
     const std::deque<Compilation>& compiled() const { return compiled_; }
+    // The name the i-th compiled file goes by in messages.
+    const std::string& file_name(std::size_t i) const { return names_[i]; }
 
     // The protocols that compiled without errors, in the order given, and
     // for each the index of its file in compiled().
@@ -34,6 +37,8 @@ private:
     SourceSet sources_;
     Compiler compiler_;
     std::deque<Compilation> compiled_;  // stable addresses: findings point into them
+    std::vector<std::string> names_;
+    std::string stdin_name_;
 };
 
 }  // namespace aftercare::cli

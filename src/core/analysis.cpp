@@ -1,5 +1,7 @@
 #include "analysis.hpp"
 
+#include "day_sweep.hpp"
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -31,6 +33,38 @@ void drop_inherited(std::vector<Finding>& findings) {
                    findings.end());
 }
 
+// A duration mismatch whose differing days all lie in a contradiction on the
+// same activity says nothing new: one clinic allowing what another forbids
+// on day 3 is one disagreement, not three.
+void drop_restated(std::vector<Finding>& findings) {
+    std::map<std::tuple<std::string, Anchor, bool>, std::vector<DayRange>> contradicted;
+    for (const Finding& f : findings) {
+        if (f.id == "contradiction") {
+            auto& days = contradicted[{f.activity, f.anchor, f.across}];
+            days.insert(days.end(), f.days.begin(), f.days.end());
+        }
+    }
+    auto covered = [&](const Finding& f) {
+        const auto it = contradicted.find({f.activity, f.anchor, f.across});
+        if (it == contradicted.end()) return false;
+        return std::all_of(f.days.begin(), f.days.end(), [&](const DayRange& d) {
+            // Walk the contradicted stretches in order, extending the covered prefix.
+            std::vector<DayRange> ranges = it->second;
+            std::sort(ranges.begin(), ranges.end(),
+                      [](const DayRange& a, const DayRange& b) { return start_of(a) < start_of(b); });
+            long long reach = start_of(d) - 1;
+            for (const DayRange& r : ranges) {
+                if (start_of(r) > reach + 1) break;
+                reach = std::max(reach, end_of(r));
+            }
+            return start_of(ranges.front()) <= start_of(d) && reach >= end_of(d);
+        });
+    };
+    findings.erase(std::remove_if(findings.begin(), findings.end(),
+                                  [&](const Finding& f) { return f.id == "duration-mismatch" && covered(f); }),
+                   findings.end());
+}
+
 }  // namespace
 
 std::vector<Finding> analyse(const Analysed& protocols) {
@@ -47,6 +81,7 @@ std::vector<Finding> analyse(const Analysed& protocols) {
         add(find_coverage_gaps(protocols));
     }
     drop_inherited(out);
+    drop_restated(out);
     sort_findings(out);
     return out;
 }

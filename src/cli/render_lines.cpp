@@ -1,0 +1,58 @@
+#include "render_lines.hpp"
+
+#include <fmt/format.h>
+
+namespace aftercare::cli {
+
+namespace {
+
+std::string where(const Location& l) {
+    return l.line ? fmt::format("{}:{}:{}", l.file, l.line, l.column) : l.file;
+}
+
+// Workflow command data: %, CR and LF are escaped; in properties also : and ,.
+std::string escape(const std::string& text, bool property) {
+    std::string out;
+    for (const char c : text) {
+        if (c == '%') out += "%25";
+        else if (c == '\r') out += "%0D";
+        else if (c == '\n') out += "%0A";
+        else if (property && c == ':') out += "%3A";
+        else if (property && c == ',') out += "%2C";
+        else out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string render_plain(const Diagnostic& d) {
+    std::string out = fmt::format("{}: {}: {} [{}]\n", where(d.location), to_string(d.severity), d.message, d.code);
+    if (!d.hint.empty()) out += "  hint: " + d.hint + "\n";
+    for (const RelatedLocation& r : d.related) {
+        out += "  note: " + where(r.location) + ": " + r.message + "\n";
+        for (const std::string& q : r.quotes) out += "    quote: \"" + q + "\"\n";
+    }
+    return out;
+}
+
+std::string render_github(const Diagnostic& d) {
+    const char* command = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice";
+    std::string properties = "file=" + escape(d.location.file, true);
+    if (d.location.line) {
+        properties += fmt::format(",line={},col={}", d.location.line, d.location.column);
+        if (d.location.end_line == d.location.line && d.location.end_column > d.location.column) {
+            properties += fmt::format(",endLine={},endColumn={}", d.location.end_line, d.location.end_column);
+        }
+    }
+    properties += ",title=" + escape("aftercare " + d.code, true);
+    std::string message = d.message;
+    if (!d.hint.empty()) message += "\n" + d.hint;
+    for (const RelatedLocation& r : d.related) {
+        message += "\n" + where(r.location) + ": " + r.message;
+        for (const std::string& q : r.quotes) message += " \"" + q + "\"";
+    }
+    return fmt::format("::{} {}::{}\n", command, properties, escape(message, false));
+}
+
+}  // namespace aftercare::cli
