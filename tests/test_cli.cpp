@@ -268,3 +268,75 @@ TEST_CASE("check - reads standard input, named by --stdin-filename", "[cli][stdi
     CHECK(run("check - --stdin-filename cli/clean.care < cli/clean.care").out == "checked 1 file: no problems\n");
     CHECK(run("check - < cli/clean.care").out.find("<stdin>") != std::string::npos);  // the import is not found
 }
+
+TEST_CASE("fmt: --check names unformatted files, --diff shows the change, --write replaces them", "[cli][fmt]") {
+    enter_test_dir();
+    const std::string messy = "format/" + unique_name("fmt-messy", ".care.tmp");  // beside messy.care: same imports
+    write(messy, read("format/messy.care"));
+
+    const auto printed = run("fmt format/messy.care");
+    CHECK(printed.status == 0);
+    CHECK(printed.out == read("format/messy.formatted.care"));
+
+    const auto check = run("fmt --check " + messy + " format/messy.formatted.care");
+    CHECK(check.status == 1);
+    CHECK(check.out == "would reformat " + messy + "\n");
+    CHECK(run("fmt --check format/messy.formatted.care").status == 0);
+
+    const auto diff = run("fmt --diff " + messy);
+    CHECK(diff.status == 1);
+    CHECK(diff.out.rfind("--- " + messy + "\n+++ " + messy + "\n@@ -1,", 0) == 0);
+    CHECK(diff.out.find("\n-PROTOCOL   \"Messy\"   # trailing comment kept\n-Procedure smp\n") != std::string::npos);
+    CHECK(diff.out.find("\n+protocol \"Messy\"  # trailing comment kept\n+procedure smp\n") != std::string::npos);
+
+    const auto written = run("fmt --write " + messy);
+    CHECK(written.status == 0);
+    CHECK(written.out == "formatted " + messy + "\n");
+    CHECK(read(messy) == read("format/messy.formatted.care"));
+    CHECK(run("fmt --write " + messy).out.empty());  // nothing left to do
+    std::filesystem::remove(messy);
+
+    CHECK(run("fmt --check --write format/messy.care").status == 2);
+}
+
+TEST_CASE("fmt --write never touches a file with errors", "[cli][fmt]") {
+    enter_test_dir();
+    const std::string broken = unique_name("fmt-broken", ".care.tmp");
+    const std::string text = read("malformed/01-missing-colon.care");
+    write(broken, text);
+    const auto result = run("fmt --write " + broken);
+    CHECK(result.status == 1);
+    CHECK(result.out.find(broken + " has errors; not formatted") != std::string::npos);
+    CHECK(read(broken) == text);
+    std::filesystem::remove(broken);
+}
+
+TEST_CASE("decompile: compiled JSON back to the canonical text", "[cli][decompile]") {
+    enter_test_dir();
+    const std::string json = unique_name("decompile", ".json.tmp");
+    CHECK(run("compile format/messy.formatted.care -o " + json).status == 0);
+    const auto text = run("decompile " + json);
+    CHECK(text.status == 0);
+    // The formatted file without its comments and blank lines.
+    CHECK(text.out ==
+          "protocol \"Messy\"\n"
+          "procedure smp\n"
+          "source \"Test clinic\" url \"https://example.com\" retrieved 2026-11-01\n"
+          "import \"../../protocols/vocabulary.care\"\n"
+          "\n"
+          "milestone healed = day 7\n"
+          "phase healing = for 1 week\n"
+          "day 0..3: forbid wash, touch; avoid sweat\n"
+          "  quote \"Don't wash.\"\n"
+          "  note \"blank lines before an attribute go\"\n"
+          "day 4..6: allow rinse 2..4 per day; forbid shampoo\n"
+          "until healed: recommend moisturize at least 1 per day\n"
+          "day -3..-1 after final session: avoid alcohol-intake\n"
+          "between sessions: recommend moisturize\n"
+          "warning fever, pus: contact physician; seek care\n"
+          "  note \"a note under a warning\"\n");
+    std::filesystem::remove(json);
+
+    CHECK(run("decompile golden/design-card.care").status == 1);  // not JSON
+    CHECK(run("decompile does-not-exist.json").status == 2);
+}

@@ -4,7 +4,9 @@
 #include "check_command.hpp"
 #include "compare_command.hpp"
 #include "compile_command.hpp"
+#include "decompile_command.hpp"
 #include "diff_command.hpp"
+#include "fmt_command.hpp"
 #include "exit_codes.hpp"
 
 int main(int argc, char** argv) {
@@ -25,6 +27,10 @@ int main(int argc, char** argv) {
     setup_compile(*app.add_subcommand("compile", "Compile a protocol to JSON"), compile);
     DiffOptions diff;
     setup_diff(*app.add_subcommand("diff", "Show where two protocols' guidance differs, day by day"), diff);
+    DecompileOptions decompile;
+    setup_decompile(*app.add_subcommand("decompile", "Turn compiled JSON back into protocol text"), decompile);
+    FmtOptions fmt;
+    setup_fmt(*app.add_subcommand("fmt", "Format protocol files in the one canonical layout"), fmt);
     CompareOptions compare;
     setup_compare(*app.add_subcommand("compare", "Show several protocols' guidance side by side"), compare);
 
@@ -37,5 +43,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("check")) return run_check(check);
     if (app.got_subcommand("diff")) return run_diff(diff);
     if (app.got_subcommand("compare")) return run_compare(compare);
+    if (app.got_subcommand("fmt")) return run_fmt(fmt);
+    if (app.got_subcommand("decompile")) return run_decompile(decompile);
     return run_compile(compile);
 }
