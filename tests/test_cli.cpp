@@ -220,8 +220,8 @@ TEST_CASE("check --format github: one workflow command per problem, escaped", "[
     const auto result = run("check cli/clinic-a.care cli/clinic-b.care --format github");
     CHECK(result.status == 1);
     CHECK(result.out.find("::warning file=cli/clinic-a.care,line=10,col=16,endLine=10,endColumn=20,"
-                          "title=aftercare contradiction::clinics disagree on 'wash', day 3: clinic-a allows it; "
-                          "clinic-b forbids it%0Acli/clinic-a.care:10:16: clinic-a: allow wash (day 3..) "
+                          "title=aftercare contradiction::clinics disagree on 'wash', day 3: clinic-a allows it on days 3..; "
+                          "clinic-b forbids it on days 0..3%0Acli/clinic-a.care:10:16: clinic-a: allow wash (day 3..) "
                           "\"You are allowed to wash on the 3rd day.\"%0Acli/clinic-b.care:7:18: clinic-b: forbid "
                           "wash (day 0..3)\n") != std::string::npos);
     CHECK(result.out.find("::notice file=cli/clinic-a.care,line=13") != std::string::npos);  // infos are notices

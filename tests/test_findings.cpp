@@ -643,7 +643,8 @@ TEST_CASE("check: a contradiction between two files, with both files' lines and 
     CHECK(result.status == 1);
     CHECK(contains(result.out,
                    "findings/across-contradiction-a.care:7:18: warning: clinics disagree on 'wash', days 2..3: "
-                   "across-contradiction-a forbids it; across-contradiction-b allows it [contradiction]\n"));
+                   "across-contradiction-a forbids it on days 0..3; across-contradiction-b allows it on days 2.. "
+                   "[contradiction]\n"));
     CHECK(contains(result.out,
                    "findings/across-contradiction-a.care:7:18: note: across-contradiction-a: forbid wash (day 0..3)\n"));
     CHECK(contains(result.out, "  quote: \"Do not wash your head for the first three days.\"\n"));

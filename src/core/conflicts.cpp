@@ -25,80 +25,116 @@ struct Stance {
     bool on_self;  // some rule is on the activity itself, not inherited from a parent
 };
 
-const char* classify(const std::vector<const Stance*>& active) {
-    bool restricts = false, permits = false, forbid = false, avoid = false, require = false, recommend = false;
-    for (const Stance* s : active) {
-        (restrictive(s->modality) ? restricts : permits) = true;
-        forbid |= s->modality == Modality::forbid;
-        avoid |= s->modality == Modality::avoid;
-        require |= s->modality == Modality::require;
-        recommend |= s->modality == Modality::recommend;
-    }
-    if (restricts && permits) return "contradiction";
-    if ((forbid && avoid) || (require && recommend)) return "strength-mismatch";
-    return nullptr;
-}
-
-// Contradictions and strength mismatches on one activity and timeline. Runs of
-// days with the same disagreement between the same rules become one finding.
+// Contradictions and strength mismatches on one activity and timeline. The
+// sweep keeps counts of the modalities in force, so each day boundary costs
+// the same however many sides speak; a maximal stretch of days with the same
+// kind of disagreement is one finding, naming every side that speaks during
+// it with its own days and rules.
 void disagreements(const std::vector<Stance>& stances, bool across, const std::string& activity, Anchor anchor,
                    std::vector<Finding>& out) {
-    std::vector<DayRange> intervals;
-    intervals.reserve(stances.size());
-    for (const Stance& s : stances) intervals.push_back(s.days);
-    std::optional<Finding> open;  // the finding being extended day by day
-    long long open_last = 0;
-    auto close = [&] {
-        if (open) out.push_back(std::move(*open));
-        open.reset();
+    struct Event {
+        long long day;
+        bool starts;
+        std::size_t stance;
     };
-    sweep_days(intervals, [&](long long first, long long last, const std::vector<std::size_t>& active) {
-        std::vector<const Stance*> covering;
-        for (const std::size_t i : active) covering.push_back(&stances[i]);
-        const char* id = covering.size() > 1 ? classify(covering) : nullptr;
-        const bool own = std::any_of(covering.begin(), covering.end(), [](const Stance* s) { return s->on_self; });
-        if (!id || !own) {
-            close();
-            return;
+    std::vector<Event> events;
+    events.reserve(stances.size() * 2);
+    for (std::size_t i = 0; i < stances.size(); ++i) {
+        events.push_back({start_of(stances[i].days), true, i});
+        const long long end = end_of(stances[i].days);
+        events.push_back({end == open_after ? open_after : end + 1, false, i});
+    }
+    std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.day < b.day; });
+
+    int count[5] = {0, 0, 0, 0, 0};  // by Modality
+    int own = 0;                     // stances with a rule on the activity itself
+    std::vector<std::size_t> active, position(stances.size());
+    const char* run_id = nullptr;
+    long long run_first = 0, run_last = 0;
+    std::vector<std::size_t> run;      // stances that spoke during the open run
+    std::vector<std::size_t> started;  // stances that began on the current day
+
+    auto classify_counts = [&]() -> const char* {
+        const auto n = [&](Modality m) { return count[static_cast<int>(m)]; };
+        const int restricts = n(Modality::forbid) + n(Modality::avoid);
+        const int permits = n(Modality::allow) + n(Modality::recommend) + n(Modality::require);
+        if (own == 0) return nullptr;  // inherited from a parent: reported there
+        if (restricts && permits) return "contradiction";
+        if ((n(Modality::forbid) && n(Modality::avoid)) || (n(Modality::require) && n(Modality::recommend))) {
+            return "strength-mismatch";
         }
-        std::vector<FindingSide> sides;
-        for (const Stance* s : covering) sides.push_back({s->protocol, s->modality, s->days, s->rules});
-        // The same sides saying the same things carry one finding on, even
-        // where the rules behind a side change (a page's table, then its prose).
-        auto same_sides = [&](const Finding& f) {
-            if (f.sides.size() != sides.size()) return false;
-            for (std::size_t i = 0; i < sides.size(); ++i) {
-                if (f.sides[i].protocol != sides[i].protocol || f.sides[i].modality != sides[i].modality) return false;
-                if (!across && f.sides[i].rules != sides[i].rules) return false;  // within a file a side is a rule
+        return nullptr;
+    };
+    auto close_run = [&] {
+        if (!run_id) return;
+        // One side per rule within a file, per protocol and modality across files.
+        std::map<std::pair<std::size_t, int>, FindingSide> sides;
+        for (const std::size_t i : run) {
+            const Stance& s = stances[i];
+            const auto key = across ? std::pair{s.protocol, static_cast<int>(s.modality)} : std::pair{s.side, 0};
+            auto [it, fresh] = sides.try_emplace(key, FindingSide{s.protocol, s.modality, s.days, s.rules});
+            if (fresh) continue;
+            FindingSide& side = it->second;
+            side.days = range_of(std::min(start_of(side.days), start_of(s.days)), std::max(end_of(side.days), end_of(s.days)));
+            std::vector<std::size_t> merged;
+            std::set_union(side.rules.begin(), side.rules.end(), s.rules.begin(), s.rules.end(), std::back_inserter(merged));
+            side.rules = std::move(merged);
+        }
+        Finding f;
+        f.id = run_id;
+        f.severity = severity_of(run_id);
+        f.across = across;
+        f.activity = activity;
+        f.anchor = anchor;
+        f.days.push_back(range_of(run_first, run_last));
+        for (auto& [key, side] : sides) f.sides.push_back(std::move(side));
+        std::stable_sort(f.sides.begin(), f.sides.end(), [](const FindingSide& a, const FindingSide& b) {
+            return std::make_pair(a.protocol, a.rules.front()) < std::make_pair(b.protocol, b.rules.front());
+        });
+        out.push_back(std::move(f));
+        run_id = nullptr;
+        run.clear();
+    };
+
+    for (std::size_t e = 0; e < events.size();) {
+        const long long day = events[e].day;
+        started.clear();
+        for (; e < events.size() && events[e].day == day; ++e) {
+            const std::size_t i = events[e].stance;
+            const int m = static_cast<int>(stances[i].modality);
+            if (events[e].starts) {
+                position[i] = active.size();
+                active.push_back(i);
+                started.push_back(i);
+                ++count[m];
+                own += stances[i].on_self;
+            } else {
+                // Swap-remove: order in `active` does not matter.
+                const std::size_t at = position[i];
+                active[at] = active.back();
+                position[active[at]] = at;
+                active.pop_back();
+                --count[m];
+                own -= stances[i].on_self;
             }
-            return true;
-        };
-        if (open && open->id == id && open_last + 1 == first && same_sides(*open)) {
-            open->days.front() = range_of(start_of(open->days.front()), last);
-            for (std::size_t i = 0; i < sides.size(); ++i) {
-                auto& rules = open->sides[i].rules;
-                std::vector<std::size_t> merged;
-                std::set_union(rules.begin(), rules.end(), sides[i].rules.begin(), sides[i].rules.end(),
-                               std::back_inserter(merged));
-                rules = std::move(merged);
-                open->sides[i].days = range_of(std::min(start_of(open->sides[i].days), start_of(sides[i].days)),
-                                               std::max(end_of(open->sides[i].days), end_of(sides[i].days)));
-            }
+        }
+        if (e == events.size()) break;
+        const long long last = events[e].day == open_after ? open_after : events[e].day - 1;
+        const char* id = active.empty() ? nullptr : classify_counts();
+        if (id && run_id == id && run_last + 1 == day) {
+            run_last = last;
+            run.insert(run.end(), started.begin(), started.end());
         } else {
-            close();
-            Finding f;
-            f.id = id;
-            f.severity = severity_of(id);
-            f.across = across;
-            f.activity = activity;
-            f.anchor = anchor;
-            f.days.push_back(range_of(first, last));
-            f.sides = std::move(sides);
-            open = std::move(f);
+            close_run();
+            if (id) {
+                run_id = id;
+                run_first = day;
+                run_last = last;
+                run = active;
+            }
         }
-        open_last = last;
-    });
-    close();
+    }
+    close_run();
 }
 
 // The same guidance for different lengths. A restriction is a question of

@@ -97,11 +97,11 @@ std::string message(const Finding& f, const Analysed& protocols) {
     const std::string activity = "'" + f.activity + "'" + timeline(f.anchor);
     const std::string scope = f.across ? "clinics" : "rules in this protocol";
     if (f.id == "contradiction") {
-        return fmt::format("{} disagree on {}, {}: {}", scope, activity, days_list(f.days), sides_text(f, protocols, false));
+        return fmt::format("{} disagree on {}, {}: {}", scope, activity, days_list(f.days), sides_text(f, protocols, true));
     }
     if (f.id == "strength-mismatch") {
         return fmt::format("{} give {} different strength, {}: {}", scope, activity, days_list(f.days),
-                           sides_text(f, protocols, false));
+                           sides_text(f, protocols, true));
     }
     if (f.id == "duration-mismatch") {
         const bool restricts = f.sides.front().modality == Modality::forbid || f.sides.front().modality == Modality::avoid;

@@ -1,0 +1,92 @@
+#include "synthetic.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace aftercare::bench {
+
+namespace {
+constexpr const char* modalities[] = {"forbid", "avoid", "allow", "recommend", "require"};
+constexpr const char* sentences[] = {
+    "Do not touch the healing pigmented area with your unclean hands",
+    "Avoid swimming, sauna, steam rooms, and tanning for at least 28 days after the treatment.",
+    "Now is also a good time to get some water on your head. A light shower will do the trick but avoid shampoo.",
+    "Use a spray-on sunscreen or wear protective clothing after the procedure area is healed.",
+    "Take quick showers - not above 5 minutes so you do not create too much steam.",
+};
+constexpr const char* notes[] = {"on the hairline", "spray-on", "gently, with plain water", "read as days 0 to 14"};
+}  // namespace
+
+Synthetic::Synthetic(std::uint64_t seed, std::vector<std::string> activities)
+    : state_(seed), activities_(std::move(activities)) {}
+
+std::uint64_t Synthetic::next() {  // splitmix64: fast, and the same numbers on every machine
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+std::string Synthetic::header(const std::string& name, const std::string& import_path) {
+    return fmt::format("# Synthetic protocol {}\nprotocol \"{}\"\nprocedure smp\nsource \"{}\" url "
+                       "\"https://example.com/{}\" retrieved 2026-11-01\nimport \"{}\"\n\nmilestone healed = day 7\n"
+                       "phase healing = for 7 days\n\n",
+                       name, name, name, name, import_path);
+}
+
+std::string Synthetic::statement(std::size_t& rules) {
+    std::string line;
+    switch (below(8)) {
+        case 0: line = fmt::format("day {}", below(30)); break;
+        case 1: {
+            const std::size_t from = below(30);
+            line = fmt::format("day {}..{}", from, from + below(30));
+            break;
+        }
+        case 2: line = fmt::format("day {}..", below(60)); break;
+        case 3: line = fmt::format("for {} days", 1 + below(30)); break;
+        case 4: line = "until healed"; break;
+        case 5: line = "from healed"; break;
+        case 6: line = "during healing"; break;
+        default: line = below(2) ? "ongoing" : fmt::format("day {}.. after final session", below(30)); break;
+    }
+    line += ":";
+    const std::size_t clauses = 1 + below(2);
+    std::vector<std::size_t> used;  // a line names each activity once
+    for (std::size_t c = 0; c < clauses; ++c) {
+        const std::size_t modality = below(5);
+        line += c ? "; " : " ";
+        line += modalities[modality];
+        const std::size_t count = 1 + below(2);
+        for (std::size_t a = 0; a < count; ++a) {
+            std::size_t pick = below(activities_.size());
+            while (std::find(used.begin(), used.end(), pick) != used.end()) pick = below(activities_.size());
+            used.push_back(pick);
+            line += (a ? ", " : " ") + activities_[pick];
+            ++rules;
+        }
+        if (modality >= 2 && below(4) == 0) line += below(2) ? " 2..4 per day" : " at most 5 minutes";
+    }
+    if (below(3) == 0) line += "  # checked with the clinic";
+    line += "\n";
+    if (below(2) == 0) line += fmt::format("  quote \"{}\"\n", sentences[below(5)]);
+    if (below(4) == 0) line += fmt::format("  note \"{}\"\n", notes[below(4)]);
+    return line;
+}
+
+std::string Synthetic::protocol(std::size_t rules, const std::string& name, const std::string& import_path) {
+    std::string text = header(name, import_path);
+    for (std::size_t made = 0; made < rules;) text += statement(made);
+    return text;
+}
+
+std::string Synthetic::protocol_of_size(std::size_t bytes, const std::string& import_path) {
+    std::string text = header("large", import_path);
+    text.reserve(bytes + 256);
+    std::size_t rules = 0;
+    while (text.size() < bytes) text += statement(rules);
+    return text;
+}
+
+}  // namespace aftercare::bench
