@@ -36,21 +36,25 @@ std::string Synthetic::header(const std::string& name, const std::string& import
 }
 
 std::string Synthetic::statement(std::size_t& rules) {
+    // Real protocols move forward through the days: most windows are short
+    // and closed, near the cursor; open windows and ones anchored at day 0
+    // are rare, as they are on the clinics' pages.
+    const int start = static_cast<int>(cursor_);
+    cursor_ += step_ * static_cast<double>(below(2001)) / 1000.0;
+    if (cursor_ > 36000) cursor_ = 0;
     std::string line;
-    switch (below(8)) {
-        case 0: line = fmt::format("day {}", below(30)); break;
-        case 1: {
-            const std::size_t from = below(30);
-            line = fmt::format("day {}..{}", from, from + below(30));
-            break;
-        }
-        case 2: line = fmt::format("day {}..", below(60)); break;
-        case 3: line = fmt::format("for {} days", 1 + below(30)); break;
-        case 4: line = "until healed"; break;
-        case 5: line = "from healed"; break;
-        case 6: line = "during healing"; break;
-        default: line = below(2) ? "ongoing" : fmt::format("day {}.. after final session", below(30)); break;
-    }
+    const std::size_t form = below(1000);
+    if (form < 700) line = fmt::format("day {}..{}", start, start + below(15));
+    else if (form < 850) line = fmt::format("day {}", start);
+    else if (form < 870) line = fmt::format("day {}..{} after final session", start, start + below(15));
+    else if (form < 880) line = fmt::format("day -{}..-1", 1 + below(3));
+    else if (form < 883) line = fmt::format("day {}..", start);
+    else if (form < 885) line = fmt::format("for {} days", 1 + below(30));
+    else if (form < 887) line = "until healed";
+    else if (form < 888) line = "from healed";
+    else if (form < 889) line = "during healing";
+    else if (form < 890) line = "ongoing";
+    else line = fmt::format("day {}..{}", start, start + 1 + below(3));
     line += ":";
     const std::size_t clauses = 1 + below(2);
     std::vector<std::size_t> used;  // a line names each activity once
@@ -75,8 +79,16 @@ std::string Synthetic::statement(std::size_t& rules) {
     return line;
 }
 
+void Synthetic::begin_span(std::size_t rules) {
+    // A protocol spans 60 days, more when it is long (a day carries ~10 rules).
+    const double span = std::clamp(static_cast<double>(rules) / 10.0, 60.0, 36000.0);
+    cursor_ = 0;
+    step_ = span / (static_cast<double>(rules) / 2.25 + 1.0);
+}
+
 std::string Synthetic::protocol(std::size_t rules, const std::string& name, const std::string& import_path) {
     std::string text = header(name, import_path);
+    begin_span(rules);
     for (std::size_t made = 0; made < rules;) text += statement(made);
     return text;
 }
@@ -84,6 +96,7 @@ std::string Synthetic::protocol(std::size_t rules, const std::string& name, cons
 std::string Synthetic::protocol_of_size(std::size_t bytes, const std::string& import_path) {
     std::string text = header("large", import_path);
     text.reserve(bytes + 256);
+    begin_span(bytes / 35);  // about 35 bytes of text per rule
     std::size_t rules = 0;
     while (text.size() < bytes) text += statement(rules);
     return text;

@@ -22,8 +22,11 @@ private:
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(next() % n); }
     std::string header(const std::string& name, const std::string& import_path);
     std::string statement(std::size_t& rules);
+    void begin_span(std::size_t rules);
 
     std::uint64_t state_;
+    double cursor_ = 0;  // the day new windows start near
+    double step_ = 1;
     std::vector<std::string> activities_;
 };
 

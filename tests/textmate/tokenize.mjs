@@ -254,7 +254,8 @@ for (const file of files) {
         for (const column of columns) {
             const scopes = charScopes[target][column];
             if (!scopes) {
-                wrong.push(`column ${column + 1} is past the end of the line`);
+                wrong.push(column < lines[target].length ? `column ${column + 1} was not tokenized`
+                                                         : `column ${column + 1} is past the end of the line`);
                 continue;
             }
             const missing = present.filter((scope) => !has(scopes, scope));
