@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -484,8 +485,10 @@ private:
     // ---------------------------------------------------------------- rules and warnings
     std::optional<std::string> resolve_activity(const Word& word) {
         if (!vocabulary_) return to_lower(word.text);
+        // Long protocols repeat the same few dozen words: look each up once.
+        if (const auto it = known_words_.find(word.text); it != known_words_.end()) return it->second;
         const Lookup found = vocabulary_->find_activity(word.text);
-        if (found.term) return found.term->id;
+        if (found.term) return known_words_.emplace(word.text, found.term->id).first->second;
         if (!found.ambiguous_between.empty()) {
             error("ambiguous-activity", word.span, "'" + word.text + "' could mean " + join(found.ambiguous_between, " or "),
                   "write the full name, e.g. " + found.ambiguous_between.front());
@@ -620,7 +623,8 @@ private:
     std::map<std::string, Span> names_;  // milestone and phase names, where defined
     std::map<std::string, std::optional<int>> milestones_;  // absent day: undated
     std::map<std::string, DayWindow> phases_;
-    std::set<std::string> all_phases_;  // every phase name in the file, defined or not yet
+    std::set<std::string> all_phases_;
+    std::unordered_map<std::string, std::string> known_words_;  // word as written -> activity id  // every phase name in the file, defined or not yet
 };
 
 }  // namespace

@@ -24,7 +24,7 @@ bool same_cell(const std::optional<Cell>& a, const std::optional<Cell>& b) {
 
 using Key = std::pair<std::string, Anchor>;
 
-std::vector<ComparisonRow> rows_for(const std::vector<const ResolvedActivity*>& entries) {
+std::vector<ComparisonRow> rows_for(const Analysed& protocols, const std::vector<const ResolvedActivity*>& entries) {
     // Every segment of every protocol is one interval of the sweep.
     std::vector<DayRange> intervals;
     std::vector<std::pair<std::size_t, const DaySegment*>> owner;
@@ -43,7 +43,7 @@ std::vector<ComparisonRow> rows_for(const std::vector<const ResolvedActivity*>& 
         row.cells.resize(entries.size());
         for (const std::size_t i : active) {
             const auto& [p, segment] = owner[i];
-            row.cells[p] = Cell{segment->modality, segment->quantity, segment->rules};
+            row.cells[p] = Cell{segment->modality, protocols[p]->protocol.rules[segment->decider].quantity, segment->rules};
         }
         // A row goes on while every protocol says the same thing.
         if (!rows.empty() && last_end + 1 == first) {
@@ -113,7 +113,7 @@ std::vector<ActivityComparison> compare_protocols(const Analysed& protocols) {
     }
     std::vector<ActivityComparison> out;
     for (const auto& [key, entries] : by_key) {
-        ActivityComparison comparison{key.first, key.second, rows_for(entries)};
+        ActivityComparison comparison{key.first, key.second, rows_for(protocols, entries)};
         if (!comparison.rows.empty()) out.push_back(std::move(comparison));
     }
     return out;

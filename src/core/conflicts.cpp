@@ -3,6 +3,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <span>
 #include <tuple>
 
 #include "analysis.hpp"
@@ -21,8 +22,18 @@ struct Stance {
     std::size_t protocol;
     Modality modality;
     DayRange days;
-    std::vector<std::size_t> rules;
+    std::span<const std::size_t> rules;  // into the resolved view, which outlives the analysis
     bool on_self;  // some rule is on the activity itself, not inherited from a parent
+};
+
+// A side's guidance over a run of days, for durations: its rules merge as the run grows.
+struct Run {
+    std::size_t side;
+    std::size_t protocol;
+    Modality modality;
+    DayRange days;
+    std::vector<std::size_t> rules;
+    bool on_self;
 };
 
 // Contradictions and strength mismatches on one activity and timeline. The
@@ -72,7 +83,8 @@ void disagreements(const std::vector<Stance>& stances, bool across, const std::s
         for (const std::size_t i : run) {
             const Stance& s = stances[i];
             const auto key = across ? std::pair{s.protocol, static_cast<int>(s.modality)} : std::pair{s.side, 0};
-            auto [it, fresh] = sides.try_emplace(key, FindingSide{s.protocol, s.modality, s.days, s.rules});
+            auto [it, fresh] = sides.try_emplace(
+                key, FindingSide{s.protocol, s.modality, s.days, std::vector<std::size_t>(s.rules.begin(), s.rules.end())});
             if (fresh) continue;
             FindingSide& side = it->second;
             side.days = range_of(std::min(start_of(side.days), start_of(s.days)), std::max(end_of(side.days), end_of(s.days)));
@@ -143,12 +155,12 @@ void disagreements(const std::vector<Stance>& stances, bool across, const std::s
 // on the same day (or both running on) are compared by their starts. "The same
 // day" allows one day's difference, since pages disagree on whether "day 1" is
 // the session; a group that differs in neither way is not reported.
-void durations(std::vector<Stance> runs, bool restrictions, bool across, const std::string& activity, Anchor anchor,
+void durations(std::vector<Run> runs, bool restrictions, bool across, const std::string& activity, Anchor anchor,
                std::vector<Finding>& out) {
     // Restrictions are grouped by start, permissions by end: flip days so one
     // loop serves both (a permission's end is its "first" day read backwards).
     auto key = [&](const DayRange& d) { return restrictions ? start_of(d) : -end_of(d); };
-    std::sort(runs.begin(), runs.end(), [&](const Stance& a, const Stance& b) {
+    std::sort(runs.begin(), runs.end(), [&](const Run& a, const Run& b) {
         return std::make_tuple(key(a.days), start_of(a.days), end_of(a.days), a.side) <
                std::make_tuple(key(b.days), start_of(b.days), end_of(b.days), b.side);
     });
@@ -200,15 +212,15 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
     for (const ResolvedActivity& resolved : c.resolved) {
         std::vector<Stance> stances;
         for (const DaySegment& segment : resolved.days) {
-            for (const std::size_t r : segment.rules) {
-                stances.push_back({r, index, p.rules[r].modality, {segment.from, segment.to}, {r},
-                                   p.rules[r].activity == resolved.activity});
+            for (const std::size_t& r : segment.rules) {  // by reference: the stance points at it
+                stances.push_back({r, index, p.rules[r].modality, {segment.from, segment.to},
+                                   std::span<const std::size_t>(&r, 1), p.rules[r].activity == resolved.activity});
             }
         }
         disagreements(stances, false, resolved.activity, resolved.anchor, out);
     }
     // Durations: rules written on the same activity with the same modality.
-    std::map<std::tuple<std::string, Anchor, Modality>, std::vector<Stance>> same_guidance;
+    std::map<std::tuple<std::string, Anchor, Modality>, std::vector<Run>> same_guidance;
     for (std::size_t r = 0; r < p.rules.size(); ++r) {
         const Rule& rule = p.rules[r];
         if (!rule.conditions.empty() || rule.window.undated()) continue;
@@ -226,7 +238,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
     // its runs: adjacent days on the same side (restrictive or permissive),
     // whatever mix of modalities they have.
     std::map<std::string, std::map<Key, std::vector<Stance>>> stances_by_procedure;
-    std::map<std::string, std::map<std::pair<Key, bool>, std::vector<Stance>>> runs_by_procedure;
+    std::map<std::string, std::map<std::pair<Key, bool>, std::vector<Run>>> runs_by_procedure;
     for (std::size_t index = 0; index < protocols.size(); ++index) {
         const Compilation& c = *protocols[index];
         auto& stances = stances_by_procedure[c.protocol.procedure];
@@ -234,7 +246,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
         for (const ResolvedActivity& resolved : c.resolved) {
             const Key key{resolved.activity, resolved.anchor};
             auto& list = stances[key];
-            std::optional<Stance> run;
+            std::optional<Run> run;
             auto flush = [&] {
                 if (run) runs[{key, restrictive(run->modality)}].push_back(std::move(*run));
                 run.reset();
@@ -255,7 +267,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
                     run->rules = std::move(merged);
                 } else {
                     flush();
-                    run = Stance{index, index, segment.modality, {segment.from, segment.to}, segment.rules, own};
+                    run = Run{index, index, segment.modality, {segment.from, segment.to}, segment.rules, own};
                 }
             }
             flush();

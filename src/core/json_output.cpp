@@ -115,7 +115,7 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
                                     {"to", optional_int(s.to)},
                                     {"modality", keyword_of(s.modality)},
                                     {"strength", strength_of(s.modality)},
-                                    {"quantity", quantity(s.quantity)},
+                                    {"quantity", quantity(protocol.rules[s.decider].quantity)},
                                     {"rules", s.rules}});
         }
         days.push_back(json{{"activity", a.activity},

@@ -30,7 +30,9 @@ struct Event {
     std::size_t rule;
 };
 
-std::vector<DaySegment> sweep(const Protocol& protocol, const std::vector<std::size_t>& rules) {
+// `depth` holds each rule's depth in the activity tree, computed once.
+std::vector<DaySegment> sweep(const Protocol& protocol, const std::vector<int>& depth,
+                              const std::vector<std::size_t>& rules) {
     std::vector<Event> events;
     events.reserve(rules.size() * 2);
     for (const std::size_t r : rules) {
@@ -41,28 +43,29 @@ std::vector<DaySegment> sweep(const Protocol& protocol, const std::vector<std::s
     std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.day < b.day; });
 
     std::vector<DaySegment> out;
-    std::set<std::size_t> active;
+    std::vector<std::size_t> active;  // ascending rule indices; few at a time
     for (std::size_t i = 0; i < events.size();) {
         const long long day = events[i].day;
         for (; i < events.size() && events[i].day == day; ++i) {
-            if (events[i].starts) active.insert(events[i].rule);
-            else active.erase(events[i].rule);
+            const auto at = std::lower_bound(active.begin(), active.end(), events[i].rule);
+            if (events[i].starts) active.insert(at, events[i].rule);
+            else active.erase(at);
         }
         if (active.empty() || i == events.size()) continue;
         const long long next = events[i].day;  // this segment is [day, next)
 
         int deepest = -1;
-        for (const std::size_t r : active) deepest = std::max(deepest, Vocabulary::depth(protocol.rules[r].activity));
+        for (const std::size_t r : active) deepest = std::max(deepest, depth[r]);
         DaySegment segment;
         int strictest = -1;
         for (const std::size_t r : active) {
-            const Rule& rule = protocol.rules[r];
-            if (Vocabulary::depth(rule.activity) != deepest) continue;
+            if (depth[r] != deepest) continue;
             segment.rules.push_back(r);
-            if (strictness(rule.modality) > strictest) {  // the first of equals decides
-                strictest = strictness(rule.modality);
-                segment.modality = rule.modality;
-                segment.quantity = rule.quantity;
+            const Modality modality = protocol.rules[r].modality;
+            if (strictness(modality) > strictest) {  // the first of equals decides
+                strictest = strictness(modality);
+                segment.modality = modality;
+                segment.decider = r;
             }
         }
         if (day != open_start) segment.from = static_cast<int>(day);
@@ -83,16 +86,19 @@ std::vector<DaySegment> sweep(const Protocol& protocol, const std::vector<std::s
 
 std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary* vocabulary) {
     // Which activities to resolve: those named, and the kinds below them.
-    std::set<std::string> activities;
-    for (const Rule& rule : protocol.rules) {
-        activities.insert(rule.activity);
-        if (vocabulary) {
-            for (const auto& kind : vocabulary->with_kinds(rule.activity)) activities.insert(kind);
+    std::set<std::string> named;
+    for (const Rule& rule : protocol.rules) named.insert(rule.activity);
+    std::set<std::string> activities = named;
+    if (vocabulary) {
+        for (const std::string& activity : named) {
+            for (const auto& kind : vocabulary->with_kinds(activity)) activities.insert(kind);
         }
     }
+    std::vector<int> depth(protocol.rules.size());
     // Rules by (timeline, activity), so each activity collects its ancestors' rules.
     std::map<std::pair<Anchor, std::string>, std::vector<std::size_t>> by_key;
     for (std::size_t r = 0; r < protocol.rules.size(); ++r) {
+        depth[r] = Vocabulary::depth(protocol.rules[r].activity);
         by_key[{protocol.rules[r].window.anchor, protocol.rules[r].activity}].push_back(r);
     }
     std::vector<ResolvedActivity> out;
@@ -115,7 +121,7 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
                 const Rule& rule = protocol.rules[r];
                 (rule.conditions.empty() && !rule.window.undated() ? always : conditional).push_back(r);
             }
-            out.push_back({activity, anchor, sweep(protocol, always), std::move(conditional)});
+            out.push_back({activity, anchor, sweep(protocol, depth, always), std::move(conditional)});
         }
     }
     return out;

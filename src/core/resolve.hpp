@@ -17,7 +17,7 @@ struct DaySegment {
     std::optional<int> from;  // absent: open towards the days before
     std::optional<int> to;    // absent: open onwards
     Modality modality = Modality::allow;
-    std::optional<Quantity> quantity;  // the limit of the rule that decided the modality
+    std::size_t decider = 0;           // the rule that decided the modality (its limit is the day's)
     std::vector<std::size_t> rules;    // indices into Protocol::rules, ascending
 };
 

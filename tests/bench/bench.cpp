@@ -26,6 +26,7 @@
 #include "core/analysis.hpp"
 #include "core/compiler.hpp"
 #include "core/json_output.hpp"
+#include "core/parser.hpp"
 #include "synthetic.hpp"
 
 namespace fs = std::filesystem;
@@ -171,6 +172,21 @@ int main(int argc, char** argv) {
             return std::pair{since(start), double(c.protocol.rules.size()) + 0 * double(findings.size() + gaps.size())};
         });
     };
+    // The stages on their own, to see what bounds check.
+    const Figures parse_only = isolated([&] {
+        const SourceFile file(large, read_all(large));
+        const auto start = Clock::now();
+        const ParseResult parsed = parse(file);
+        return std::pair{since(start), double(parsed.document.statements.size())};
+    });
+    const Figures compile_only = isolated([&] {
+        SourceSet sources;
+        Compiler compiler(sources, cli::file_loader());
+        std::string text = read_all(large);
+        const auto start = Clock::now();
+        const Compilation c = compiler.compile(sources.add(large, std::move(text)));
+        return std::pair{since(start), double(c.protocol.rules.size())};
+    });
     const Figures check = compile_large(false);
     const Figures compile = compile_large(true);
     const double rules = check.count;
@@ -255,6 +271,8 @@ int main(int argc, char** argv) {
                     input_mb > 0 ? fmt::format("({:.2f}x input)", f.peak_mb / input_mb).c_str() : "");
     };
     row("read the file into memory", reading, large_mb, 0, large_mb);
+    row("  parse only (syntax tree)", parse_only, large_mb, rules, large_mb);
+    row("  compile only (checked, resolved; no findings)", compile_only, large_mb, rules, large_mb);
     row("check (parse, all semantic checks)", check, large_mb, rules, large_mb);
     row("compile (check + JSON text)", compile, large_mb, rules, large_mb);
     row("nlohmann::json parse of the JSON", nlohmann_parse, json_mb, rules, json_mb);

@@ -58,14 +58,28 @@ std::string Synthetic::statement(std::size_t& rules) {
     line += ":";
     const std::size_t clauses = 1 + below(2);
     std::vector<std::size_t> used;  // a line names each activity once
+    // Like a real page, a protocol is mostly consistent: each activity is
+    // restricted in some stretches of days and permitted in others, always
+    // with its own strength; one clause in a hundred disagrees.
+    auto modality_of = [&](std::size_t activity) -> std::size_t {
+        const bool restricted = (static_cast<std::size_t>(start) / 30 + activity) % 3 == 0;
+        return restricted ? activity % 2 : 2 + activity % 3;
+    };
     for (std::size_t c = 0; c < clauses; ++c) {
-        const std::size_t modality = below(5);
+        std::size_t first = below(activities_.size());
+        while (std::find(used.begin(), used.end(), first) != used.end()) first = below(activities_.size());
+        const std::size_t modality = below(100) == 0 ? below(5) : modality_of(first);
         line += c ? "; " : " ";
         line += modalities[modality];
         const std::size_t count = 1 + below(2);
         for (std::size_t a = 0; a < count; ++a) {
-            std::size_t pick = below(activities_.size());
-            while (std::find(used.begin(), used.end(), pick) != used.end()) pick = below(activities_.size());
+            std::size_t pick = first;
+            for (int tries = 0; a > 0 && tries < 20; ++tries) {
+                pick = below(activities_.size());
+                if (std::find(used.begin(), used.end(), pick) == used.end() && modality_of(pick) == modality) break;
+                pick = first;
+            }
+            if (a > 0 && pick == first) break;  // no other activity fits this clause
             used.push_back(pick);
             line += (a ? ", " : " ") + activities_[pick];
             ++rules;
