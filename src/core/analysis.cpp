@@ -37,6 +37,7 @@ void drop_inherited(std::vector<Finding>& findings) {
 // same activity says nothing new: one clinic allowing what another forbids
 // on day 3 is one disagreement, not three.
 void drop_restated(std::vector<Finding>& findings) {
+    // The contradicted days of each activity, sorted and merged once.
     std::map<std::tuple<std::string, Anchor, bool>, std::vector<DayRange>> contradicted;
     for (const Finding& f : findings) {
         if (f.id == "contradiction") {
@@ -44,20 +45,27 @@ void drop_restated(std::vector<Finding>& findings) {
             days.insert(days.end(), f.days.begin(), f.days.end());
         }
     }
+    for (auto& [key, days] : contradicted) {
+        std::sort(days.begin(), days.end(), [](const DayRange& a, const DayRange& b) { return start_of(a) < start_of(b); });
+        std::vector<DayRange> merged;
+        for (const DayRange& d : days) {
+            if (!merged.empty() && end_of(merged.back()) != open_after && start_of(d) <= end_of(merged.back()) + 1) {
+                merged.back() = range_of(start_of(merged.back()), std::max(end_of(merged.back()), end_of(d)));
+            } else {
+                merged.push_back(d);
+            }
+        }
+        days = std::move(merged);
+    }
     auto covered = [&](const Finding& f) {
         const auto it = contradicted.find({f.activity, f.anchor, f.across});
         if (it == contradicted.end()) return false;
+        const auto& ranges = it->second;
         return std::all_of(f.days.begin(), f.days.end(), [&](const DayRange& d) {
-            // Walk the contradicted stretches in order, extending the covered prefix.
-            std::vector<DayRange> ranges = it->second;
-            std::sort(ranges.begin(), ranges.end(),
-                      [](const DayRange& a, const DayRange& b) { return start_of(a) < start_of(b); });
-            long long reach = start_of(d) - 1;
-            for (const DayRange& r : ranges) {
-                if (start_of(r) > reach + 1) break;
-                reach = std::max(reach, end_of(r));
-            }
-            return start_of(ranges.front()) <= start_of(d) && reach >= end_of(d);
+            // The merged stretch starting at or before d must reach its end.
+            auto after = std::upper_bound(ranges.begin(), ranges.end(), start_of(d),
+                                          [](long long day, const DayRange& r) { return day < start_of(r); });
+            return after != ranges.begin() && end_of(*std::prev(after)) >= end_of(d);
         });
     };
     findings.erase(std::remove_if(findings.begin(), findings.end(),

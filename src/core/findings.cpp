@@ -26,8 +26,8 @@ void sort_findings(std::vector<Finding>& findings) {
         return f.days.empty() || !f.days.front().from ? std::numeric_limits<int>::min() : *f.days.front().from;
     };
     std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
-        return std::make_tuple(a.activity, a.anchor, first_day(a), a.id) <
-               std::make_tuple(b.activity, b.anchor, first_day(b), b.id);
+        const int first_a = first_day(a), first_b = first_day(b);
+        return std::tie(a.activity, a.anchor, first_a, a.id) < std::tie(b.activity, b.anchor, first_b, b.id);
     });
 }
 

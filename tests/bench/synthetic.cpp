@@ -43,7 +43,13 @@ std::string Synthetic::statement(std::size_t& rules) {
     cursor_ += step_ * static_cast<double>(below(2001)) / 1000.0;
     if (cursor_ > 36000) cursor_ = 0;
     std::string line;
-    const std::size_t form = below(1000);
+    // Windows that run on, or that all start at the session, are the standing
+    // advice of a page: a handful per activity, however long the protocol.
+    std::size_t form = below(1000);
+    if (form >= 880 && form < 890) {
+        if (standing_ >= 2 * activities_.size()) form = 0;
+        else ++standing_;
+    }
     if (form < 700) line = fmt::format("day {}..{}", start, start + below(15));
     else if (form < 850) line = fmt::format("day {}", start);
     else if (form < 870) line = fmt::format("day {}..{} after final session", start, start + below(15));
@@ -97,6 +103,7 @@ void Synthetic::begin_span(std::size_t rules) {
     // A protocol spans 60 days, more when it is long (a day carries ~10 rules).
     const double span = std::clamp(static_cast<double>(rules) / 10.0, 60.0, 36000.0);
     cursor_ = 0;
+    standing_ = 0;
     step_ = span / (static_cast<double>(rules) / 2.25 + 1.0);
 }
 

@@ -27,6 +27,7 @@ private:
     std::uint64_t state_;
     double cursor_ = 0;  // the day new windows start near
     double step_ = 1;
+    std::size_t standing_ = 0;  // open or day-0 windows so far
     std::vector<std::string> activities_;
 };
 
