@@ -1,6 +1,8 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <sys/wait.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -68,6 +70,19 @@ std::vector<std::string> files_in(const std::string& folder, const std::string& 
     }
     std::sort(out.begin(), out.end());
     return out;
+}
+
+ProgramRun run_program(const std::string& args, const std::string& environment) {
+    enter_test_dir();
+    const std::string command = environment + " '" AFTERCARE_BINARY "' " + args + " 2>&1";
+    std::FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) throw std::runtime_error("cannot run " + command);
+    std::string out;
+    char buffer[4096];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+    const int status = pclose(pipe);
+    return {WEXITSTATUS(status), out};
 }
 
 bool updating_golden() {

@@ -31,6 +31,14 @@ std::vector<std::string> files_in(const std::string& folder, const std::string& 
 // Compiles text in memory, with imports read from disk relative to tests/.
 Compilation compile_text(const std::string& name, const std::string& text);
 
+// Runs the built `aftercare ARGS` from the tests folder, with `environment`
+// (e.g. "NO_COLOR=1") before it; stderr is folded into the output.
+struct ProgramRun {
+    int status;
+    std::string out;
+};
+ProgramRun run_program(const std::string& args, const std::string& environment = "");
+
 // Set AFTERCARE_UPDATE_GOLDEN=1 to rewrite expected files from the output.
 bool updating_golden();
 

@@ -16,24 +16,6 @@
 using namespace aftercare::test;
 
 namespace {
-struct Output {
-    int status;
-    std::string out;
-};
-
-// Runs `aftercare ARGS` from the tests folder; stderr is folded into the output.
-Output run(const std::string& args, const std::string& environment = "") {
-    enter_test_dir();
-    const std::string command = environment + " '" AFTERCARE_BINARY "' " + args + " 2>&1";
-    std::FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buffer;
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    return {WEXITSTATUS(status), out};
-}
 // Scratch files live beside the test inputs (imports are relative to them);
 // the process id keeps parallel test runs apart.
 std::string unique_name(const std::string& stem, const std::string& extension) {
@@ -42,16 +24,16 @@ std::string unique_name(const std::string& stem, const std::string& extension) {
 }  // namespace
 
 TEST_CASE("the program prints its version, and help for itself and each command", "[cli]") {
-    const auto version = run("--version");
+    const auto version = run_program("--version");
     CHECK(version.status == 0);
     CHECK(version.out == "aftercare " AFTERCARE_VERSION "\n");
-    const auto help = run("--help");
+    const auto help = run_program("--help");
     CHECK(help.status == 0);
     CHECK(help.out.find("check") != std::string::npos);
     CHECK(help.out.find("compile") != std::string::npos);
     CHECK(help.out.find("day 4..6: allow rinse; forbid shampoo") != std::string::npos);
     for (const char* command : {"check", "compile", "diff", "compare"}) {
-        const auto sub = run(std::string(command) + " --help");
+        const auto sub = run_program(std::string(command) + " --help");
         INFO(command);
         CHECK(sub.status == 0);
         CHECK(sub.out.find("Examples:") != std::string::npos);
@@ -60,25 +42,25 @@ TEST_CASE("the program prints its version, and help for itself and each command"
 }
 
 TEST_CASE("check: exit 0 when clean, 1 with problems, 2 for usage and unreadable files", "[cli]") {
-    const auto clean = run("check cli/clean.care");
+    const auto clean = run_program("check cli/clean.care");
     CHECK(clean.status == 0);
     CHECK(clean.out == "checked 1 file: no problems\n");
 
     // Findings fail at --fail-on's level or worse: gap-expected is a warning.
-    CHECK(run("check golden/design-card.care").status == 1);
-    CHECK(run("check golden/design-card.care --fail-on warning").status == 1);
-    CHECK(run("check golden/design-card.care --fail-on error").status == 0);
-    CHECK(run("check golden/design-card.care --fail-on bogus").status == 2);
+    CHECK(run_program("check golden/design-card.care").status == 1);
+    CHECK(run_program("check golden/design-card.care --fail-on warning").status == 1);
+    CHECK(run_program("check golden/design-card.care --fail-on error").status == 0);
+    CHECK(run_program("check golden/design-card.care --fail-on bogus").status == 2);
 
-    const auto broken = run("check malformed/ --color never");
+    const auto broken = run_program("check malformed/ --color never");
     CHECK(broken.status == 1);
 
-    const auto missing = run("check does-not-exist.care");
+    const auto missing = run_program("check does-not-exist.care");
     CHECK(missing.status == 2);
     CHECK(missing.out.find("cannot read does-not-exist.care") != std::string::npos);
 
-    CHECK(run("check").status == 2);
-    CHECK(run("frobnicate").status == 2);
+    CHECK(run_program("check").status == 2);
+    CHECK(run_program("frobnicate").status == 2);
 }
 
 TEST_CASE("check: the human format names file, line and column, then the line and a caret", "[cli]") {
@@ -87,7 +69,7 @@ TEST_CASE("check: the human format names file, line and column, then the line an
     write(path,
           "protocol \"T\"\nprocedure smp\nsource \"S\"\nimport \"../protocols/vocabulary.care\"\n"
           "day 4..6: allow rinse; forbid shampo\n");
-    const auto result = run("check " + path + " --color never");
+    const auto result = run_program("check " + path + " --color never");
     std::filesystem::remove(path);
     CHECK(result.status == 1);
     CHECK(result.out ==
@@ -100,36 +82,36 @@ TEST_CASE("check: the human format names file, line and column, then the line an
 
 TEST_CASE("check: colour only when asked for or on a terminal, never with NO_COLOR", "[cli]") {
     const std::string args = "check malformed/";
-    CHECK(run(args).out.find("\x1b[") == std::string::npos);  // a pipe is not a terminal
-    CHECK(run(args + " --color always").out.find("\x1b[") != std::string::npos);
-    CHECK(run(args + " --color always", "NO_COLOR=1").out.find("\x1b[") == std::string::npos);
+    CHECK(run_program(args).out.find("\x1b[") == std::string::npos);  // a pipe is not a terminal
+    CHECK(run_program(args + " --color always").out.find("\x1b[") != std::string::npos);
+    CHECK(run_program(args + " --color always", "NO_COLOR=1").out.find("\x1b[") == std::string::npos);
 }
 
 TEST_CASE("compile: JSON on stdout, deterministic, and -o writes only a complete result", "[cli]") {
-    const auto first = run("compile golden/design-card.care");
+    const auto first = run_program("compile golden/design-card.care");
     CHECK(first.status == 0);
     CHECK(first.out == read("golden/design-card.json"));
-    CHECK(run("compile golden/design-card.care").out == first.out);
+    CHECK(run_program("compile golden/design-card.care").out == first.out);
 
     enter_test_dir();
     const std::string out = unique_name("cli-output", ".json.tmp");
     std::filesystem::remove(out);
-    CHECK(run("compile golden/design-card.care -o " + out).status == 0);
+    CHECK(run_program("compile golden/design-card.care -o " + out).status == 0);
     CHECK(read(out) == first.out);
 
     // A protocol with errors leaves the existing output untouched.
     write(out, "previous content\n");
-    const auto failed = run("compile malformed/" + files_in("malformed", ".care").front().substr(10) + " -o " + out);
+    const auto failed = run_program("compile malformed/" + files_in("malformed", ".care").front().substr(10) + " -o " + out);
     CHECK(failed.status == 1);
     CHECK(read(out) == "previous content\n");
     std::filesystem::remove(out);
 
-    CHECK(run("compile does-not-exist.care").status == 2);
-    CHECK(run("compile golden/design-card.care -o no-such-folder/out.json").status == 2);
+    CHECK(run_program("compile does-not-exist.care").status == 2);
+    CHECK(run_program("compile golden/design-card.care -o no-such-folder/out.json").status == 2);
 }
 
 TEST_CASE("diff: the days two protocols differ on, side by side, and what only one names", "[cli][diff]") {
-    const auto result = run("diff cli/clinic-a.care cli/clinic-b.care");
+    const auto result = run_program("diff cli/clinic-a.care cli/clinic-b.care");
     CHECK(result.status == 1);
     CHECK(result.out ==
           "--- clinic-a (cli/clinic-a.care)\n"
@@ -145,17 +127,17 @@ TEST_CASE("diff: the days two protocols differ on, side by side, and what only o
           "\n"
           "only in clinic-b: moisturize\n");
 
-    const auto same = run("diff cli/clinic-a.care cli/clinic-a.care");
+    const auto same = run_program("diff cli/clinic-a.care cli/clinic-a.care");
     CHECK(same.status == 0);
     CHECK(same.out.find("no differences") != std::string::npos);
 
-    CHECK(run("diff cli/clinic-a.care").status == 2);
-    CHECK(run("diff cli/clinic-a.care malformed/01-missing-colon.care").status == 2);
-    CHECK(run("diff cli/clinic-a.care does-not-exist.care").status == 2);
+    CHECK(run_program("diff cli/clinic-a.care").status == 2);
+    CHECK(run_program("diff cli/clinic-a.care malformed/01-missing-colon.care").status == 2);
+    CHECK(run_program("diff cli/clinic-a.care does-not-exist.care").status == 2);
 }
 
 TEST_CASE("diff --format json gives each differing row with both sides", "[cli][diff]") {
-    const auto result = run("diff cli/clinic-a.care cli/clinic-b.care --format json");
+    const auto result = run_program("diff cli/clinic-a.care cli/clinic-b.care --format json");
     CHECK(result.status == 1);
     const auto json = nlohmann::json::parse(result.out);
     CHECK(json["schema"] == "aftercare/diff/1");
@@ -174,7 +156,7 @@ TEST_CASE("diff --format json gives each differing row with both sides", "[cli][
 }
 
 TEST_CASE("compare: every protocol side by side, agreement and the strictest guidance", "[cli][compare]") {
-    const auto result = run("compare cli/clinic-a.care cli/clinic-b.care");
+    const auto result = run_program("compare cli/clinic-a.care cli/clinic-b.care");
     CHECK(result.status == 0);
     CHECK(result.out ==
           "activity    days         clinic-a  clinic-b                strictest  agreement\n"
@@ -186,7 +168,7 @@ TEST_CASE("compare: every protocol side by side, agreement and the strictest gui
           "            day 3        allow     forbid                  forbid     differ\n"
           "            days 4..     allow     allow                   allow      agree\n");
 
-    const auto json = nlohmann::json::parse(run("compare cli/clinic-a.care cli/clinic-b.care --format json").out);
+    const auto json = nlohmann::json::parse(run_program("compare cli/clinic-a.care cli/clinic-b.care --format json").out);
     CHECK(json["schema"] == "aftercare/compare/1");
     CHECK(json["protocols"].size() == 2);
     const auto& wash = json["activities"][3];
@@ -196,18 +178,18 @@ TEST_CASE("compare: every protocol side by side, agreement and the strictest gui
     CHECK(wash["rows"][1]["guidance"][0]["rules"] == nlohmann::json::array({1}));
 
     // The five clinics: every row names all five, and the command succeeds.
-    const auto clinics = run("compare ../protocols/clinics/ --format json");
+    const auto clinics = run_program("compare ../protocols/clinics/ --format json");
     CHECK(clinics.status == 0);
     const auto all = nlohmann::json::parse(clinics.out);
     CHECK(all["protocols"].size() == 5);
     for (const auto& activity : all["activities"]) {
         for (const auto& row : activity["rows"]) CHECK(row["guidance"].size() == 5);
     }
-    CHECK(run("compare does-not-exist.care").status == 2);
+    CHECK(run_program("compare does-not-exist.care").status == 2);
 }
 
 TEST_CASE("check --format plain: the same facts without colour, source lines or carets", "[cli][formats]") {
-    const auto result = run("check malformed/03-misspelt-modality.care --format plain --color always");
+    const auto result = run_program("check malformed/03-misspelt-modality.care --format plain --color always");
     CHECK(result.status == 1);
     CHECK(result.out ==
           "malformed/03-misspelt-modality.care:5:11: error: expected what to do after ':': forbid, avoid, allow, "
@@ -217,7 +199,7 @@ TEST_CASE("check --format plain: the same facts without colour, source lines or 
 }
 
 TEST_CASE("check --format github: one workflow command per problem, escaped", "[cli][formats]") {
-    const auto result = run("check cli/clinic-a.care cli/clinic-b.care --format github");
+    const auto result = run_program("check cli/clinic-a.care cli/clinic-b.care --format github");
     CHECK(result.status == 1);
     CHECK(result.out.find("::warning file=cli/clinic-a.care,line=10,col=16,endLine=10,endColumn=20,"
                           "title=aftercare contradiction::clinics disagree on 'wash', day 3: clinic-a allows it on days 3..; "
@@ -226,12 +208,12 @@ TEST_CASE("check --format github: one workflow command per problem, escaped", "[
                           "wash (day 0..3)\n") != std::string::npos);
     CHECK(result.out.find("::notice file=cli/clinic-a.care,line=13") != std::string::npos);  // infos are notices
     CHECK(result.out.find("checked") == std::string::npos);  // nothing but commands
-    const auto error = run("check malformed/01-missing-colon.care --format github");
+    const auto error = run_program("check malformed/01-missing-colon.care --format github");
     CHECK(error.out.rfind("::error file=malformed/01-missing-colon.care,line=5,col=10,", 0) == 0);
 }
 
 TEST_CASE("check --format json: the diagnostic model with rule, severity, locations and quotes", "[cli][formats]") {
-    const auto result = run("check cli/clinic-a.care cli/clinic-b.care malformed/01-missing-colon.care --format json");
+    const auto result = run_program("check cli/clinic-a.care cli/clinic-b.care malformed/01-missing-colon.care --format json");
     CHECK(result.status == 1);
     const auto json = nlohmann::json::parse(result.out);
     CHECK(json["schema"] == "aftercare/diagnostics/1");
@@ -261,12 +243,12 @@ TEST_CASE("check --format json: the diagnostic model with rule, severity, locati
 }
 
 TEST_CASE("check - reads standard input, named by --stdin-filename", "[cli][stdin]") {
-    const auto result = run("check - --stdin-filename cli/typed.care --format plain < malformed/03-misspelt-modality.care");
+    const auto result = run_program("check - --stdin-filename cli/typed.care --format plain < malformed/03-misspelt-modality.care");
     CHECK(result.status == 1);
     CHECK(result.out.rfind("cli/typed.care:5:11: error: expected what to do", 0) == 0);
     // Imports are relative to the name given: with the clean file's own name it is clean.
-    CHECK(run("check - --stdin-filename cli/clean.care < cli/clean.care").out == "checked 1 file: no problems\n");
-    CHECK(run("check - < cli/clean.care").out.find("<stdin>") != std::string::npos);  // the import is not found
+    CHECK(run_program("check - --stdin-filename cli/clean.care < cli/clean.care").out == "checked 1 file: no problems\n");
+    CHECK(run_program("check - < cli/clean.care").out.find("<stdin>") != std::string::npos);  // the import is not found
 }
 
 TEST_CASE("fmt: --check names unformatted files, --diff shows the change, --write replaces them", "[cli][fmt]") {
@@ -274,29 +256,29 @@ TEST_CASE("fmt: --check names unformatted files, --diff shows the change, --writ
     const std::string messy = "format/" + unique_name("fmt-messy", ".care.tmp");  // beside messy.care: same imports
     write(messy, read("format/messy.care"));
 
-    const auto printed = run("fmt format/messy.care");
+    const auto printed = run_program("fmt format/messy.care");
     CHECK(printed.status == 0);
     CHECK(printed.out == read("format/messy.formatted.care"));
 
-    const auto check = run("fmt --check " + messy + " format/messy.formatted.care");
+    const auto check = run_program("fmt --check " + messy + " format/messy.formatted.care");
     CHECK(check.status == 1);
     CHECK(check.out == "would reformat " + messy + "\n");
-    CHECK(run("fmt --check format/messy.formatted.care").status == 0);
+    CHECK(run_program("fmt --check format/messy.formatted.care").status == 0);
 
-    const auto diff = run("fmt --diff " + messy);
+    const auto diff = run_program("fmt --diff " + messy);
     CHECK(diff.status == 1);
     CHECK(diff.out.rfind("--- " + messy + "\n+++ " + messy + "\n@@ -1,", 0) == 0);
     CHECK(diff.out.find("\n-PROTOCOL   \"Messy\"   # trailing comment kept\n-Procedure smp\n") != std::string::npos);
     CHECK(diff.out.find("\n+protocol \"Messy\"  # trailing comment kept\n+procedure smp\n") != std::string::npos);
 
-    const auto written = run("fmt --write " + messy);
+    const auto written = run_program("fmt --write " + messy);
     CHECK(written.status == 0);
     CHECK(written.out == "formatted " + messy + "\n");
     CHECK(read(messy) == read("format/messy.formatted.care"));
-    CHECK(run("fmt --write " + messy).out.empty());  // nothing left to do
+    CHECK(run_program("fmt --write " + messy).out.empty());  // nothing left to do
     std::filesystem::remove(messy);
 
-    CHECK(run("fmt --check --write format/messy.care").status == 2);
+    CHECK(run_program("fmt --check --write format/messy.care").status == 2);
 }
 
 TEST_CASE("fmt --write never touches a file with errors", "[cli][fmt]") {
@@ -304,7 +286,7 @@ TEST_CASE("fmt --write never touches a file with errors", "[cli][fmt]") {
     const std::string broken = unique_name("fmt-broken", ".care.tmp");
     const std::string text = read("malformed/01-missing-colon.care");
     write(broken, text);
-    const auto result = run("fmt --write " + broken);
+    const auto result = run_program("fmt --write " + broken);
     CHECK(result.status == 1);
     CHECK(result.out.find(broken + " has errors; not formatted") != std::string::npos);
     CHECK(read(broken) == text);
@@ -314,8 +296,8 @@ TEST_CASE("fmt --write never touches a file with errors", "[cli][fmt]") {
 TEST_CASE("decompile: compiled JSON back to the canonical text", "[cli][decompile]") {
     enter_test_dir();
     const std::string json = unique_name("decompile", ".json.tmp");
-    CHECK(run("compile format/messy.formatted.care -o " + json).status == 0);
-    const auto text = run("decompile " + json);
+    CHECK(run_program("compile format/messy.formatted.care -o " + json).status == 0);
+    const auto text = run_program("decompile " + json);
     CHECK(text.status == 0);
     // The formatted file without its comments and blank lines.
     CHECK(text.out ==
@@ -337,6 +319,6 @@ TEST_CASE("decompile: compiled JSON back to the canonical text", "[cli][decompil
           "  note \"a note under a warning\"\n");
     std::filesystem::remove(json);
 
-    CHECK(run("decompile golden/design-card.care").status == 1);  // not JSON
-    CHECK(run("decompile does-not-exist.json").status == 2);
+    CHECK(run_program("decompile golden/design-card.care").status == 1);  // not JSON
+    CHECK(run_program("decompile does-not-exist.json").status == 2);
 }

@@ -614,25 +614,6 @@ TEST_CASE("clinics: moisturizing on days 1..3", "[findings][clinics]") {
 // ------------------------------------------------------------------ the program
 
 namespace {
-struct Output {
-    int status;
-    std::string out;
-};
-
-// Runs `aftercare ARGS` from the tests folder; stderr is folded into the output.
-Output run_program(const std::string& args) {
-    enter_test_dir();
-    const std::string command = "'" AFTERCARE_BINARY "' " + args + " 2>&1";
-    std::FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::string out;
-    std::array<char, 4096> buffer;
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    return {WEXITSTATUS(status), out};
-}
-
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 }  // namespace
 

@@ -43,19 +43,10 @@ struct Run {
 // it with its own days and rules.
 void disagreements(const std::vector<Stance>& stances, bool across, const std::string& activity, Anchor anchor,
                    std::vector<Finding>& out) {
-    struct Event {
-        long long day;
-        bool starts;
-        std::size_t stance;
-    };
-    std::vector<Event> events;
-    events.reserve(stances.size() * 2);
-    for (std::size_t i = 0; i < stances.size(); ++i) {
-        events.push_back({start_of(stances[i].days), true, i});
-        const long long end = end_of(stances[i].days);
-        events.push_back({end == open_after ? open_after : end + 1, false, i});
-    }
-    std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.day < b.day; });
+    std::vector<DayRange> intervals;
+    intervals.reserve(stances.size());
+    for (const Stance& s : stances) intervals.push_back(s.days);
+    const std::vector<DayEvent> events = day_events(intervals);
 
     int count[5] = {0, 0, 0, 0, 0};  // by Modality
     int own = 0;                     // stances with a rule on the activity itself
@@ -112,7 +103,7 @@ void disagreements(const std::vector<Stance>& stances, bool across, const std::s
         const long long day = events[e].day;
         started.clear();
         for (; e < events.size() && events[e].day == day; ++e) {
-            const std::size_t i = events[e].stance;
+            const std::size_t i = events[e].index;
             const int m = static_cast<int>(stances[i].modality);
             if (events[e].starts) {
                 position[i] = active.size();

@@ -7,9 +7,16 @@
 #include <optional>
 #include <vector>
 
-#include "findings.hpp"
+#include <algorithm>
 
 namespace aftercare {
+
+// Days from..to, inclusive; an absent end is open.
+struct DayRange {
+    std::optional<int> from;
+    std::optional<int> to;
+    bool operator==(const DayRange&) const = default;
+};
 
 // Open ends become the extremes, so that all windows sort alike.
 inline constexpr long long open_before = LLONG_MIN / 4;
@@ -25,24 +32,32 @@ inline DayRange range_of(long long first, long long last) {
     return d;
 }
 
-// Calls visit(first, last, active) for each stretch [first, last] on which the
-// set of covering intervals is constant and not empty; `active` holds the
-// indices of the covering intervals, ascending.
-template <typename Visit>
-void sweep_days(const std::vector<DayRange>& intervals, Visit visit) {
-    struct Event {
-        long long day;
-        bool starts;
-        std::size_t index;
-    };
-    std::vector<Event> events;
+// Where an interval starts, or ends (on the day after its last).
+struct DayEvent {
+    long long day;
+    bool starts;
+    std::size_t index;  // of the interval
+};
+
+// Every interval's start and end, sorted by day: what each sweep walks.
+inline std::vector<DayEvent> day_events(const std::vector<DayRange>& intervals) {
+    std::vector<DayEvent> events;
     events.reserve(intervals.size() * 2);
     for (std::size_t i = 0; i < intervals.size(); ++i) {
         events.push_back({start_of(intervals[i]), true, i});
         const long long end = end_of(intervals[i]);
         events.push_back({end == open_after ? open_after : end + 1, false, i});
     }
-    std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.day < b.day; });
+    std::sort(events.begin(), events.end(), [](const DayEvent& a, const DayEvent& b) { return a.day < b.day; });
+    return events;
+}
+
+// Calls visit(first, last, active) for each stretch [first, last] on which the
+// set of covering intervals is constant and not empty; `active` holds the
+// indices of the covering intervals, ascending.
+template <typename Visit>
+void sweep_days(const std::vector<DayRange>& intervals, Visit visit) {
+    const std::vector<DayEvent> events = day_events(intervals);
     std::vector<std::size_t> active;
     for (std::size_t e = 0; e < events.size();) {
         const long long day = events[e].day;

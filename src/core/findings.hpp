@@ -8,17 +8,11 @@
 #include <vector>
 
 #include "compiler.hpp"
+#include "day_sweep.hpp"
 #include "diagnostic.hpp"
 #include "protocol.hpp"
 
 namespace aftercare {
-
-// Days from..to, inclusive; an absent end is open.
-struct DayRange {
-    std::optional<int> from;
-    std::optional<int> to;
-    bool operator==(const DayRange&) const = default;
-};
 
 // "day 3", "days 4..6", "days 31 onwards", "the days up to day -1", "every day".
 std::string describe_days(const DayRange& days);

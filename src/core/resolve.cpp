@@ -1,7 +1,8 @@
 #include "resolve.hpp"
 
+#include "day_sweep.hpp"
+
 #include <algorithm>
-#include <climits>
 #include <map>
 #include <set>
 
@@ -20,35 +21,22 @@ int strictness(Modality modality) {
 
 namespace {
 
-// Open ends become the extremes so that the sweep treats all windows alike.
-constexpr long long open_start = LLONG_MIN / 4;
-constexpr long long open_end = LLONG_MAX / 4;
-
-struct Event {
-    long long day;
-    bool starts;
-    std::size_t rule;
-};
-
 // `depth` holds each rule's depth in the activity tree, computed once.
 std::vector<DaySegment> sweep(const Protocol& protocol, const std::vector<int>& depth,
                               const std::vector<std::size_t>& rules) {
-    std::vector<Event> events;
-    events.reserve(rules.size() * 2);
-    for (const std::size_t r : rules) {
-        const DayWindow& w = protocol.rules[r].window;
-        events.push_back({w.from ? *w.from : open_start, true, r});
-        events.push_back({w.to ? static_cast<long long>(*w.to) + 1 : open_end, false, r});
-    }
-    std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.day < b.day; });
+    std::vector<DayRange> windows;
+    windows.reserve(rules.size());
+    for (const std::size_t r : rules) windows.push_back({protocol.rules[r].window.from, protocol.rules[r].window.to});
+    const std::vector<DayEvent> events = day_events(windows);
 
     std::vector<DaySegment> out;
     std::vector<std::size_t> active;  // ascending rule indices; few at a time
     for (std::size_t i = 0; i < events.size();) {
         const long long day = events[i].day;
         for (; i < events.size() && events[i].day == day; ++i) {
-            const auto at = std::lower_bound(active.begin(), active.end(), events[i].rule);
-            if (events[i].starts) active.insert(at, events[i].rule);
+            const std::size_t rule = rules[events[i].index];
+            const auto at = std::lower_bound(active.begin(), active.end(), rule);
+            if (events[i].starts) active.insert(at, rule);
             else active.erase(at);
         }
         if (active.empty() || i == events.size()) continue;
@@ -68,8 +56,8 @@ std::vector<DaySegment> sweep(const Protocol& protocol, const std::vector<int>& 
                 segment.decider = r;
             }
         }
-        if (day != open_start) segment.from = static_cast<int>(day);
-        if (next != open_end) segment.to = static_cast<int>(next - 1);
+        if (day != open_before) segment.from = static_cast<int>(day);
+        if (next != open_after) segment.to = static_cast<int>(next - 1);
 
         // Join with the previous segment when nothing changes at this boundary.
         if (!out.empty() && out.back().to && segment.from && *out.back().to + 1 == *segment.from &&
