@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <regex>
+
+#include <nlohmann/json.hpp>
 
 #include "cli/files.hpp"
 #include "support.hpp"
@@ -75,4 +78,26 @@ TEST_CASE("every quote in a clinic protocol appears word for word in its archive
     }
     CHECK(clinics == 5);
     CHECK(quotes > 0);
+}
+
+TEST_CASE("docs/protocols.md lists as many findings on the seeds as check reports", "[protocols][docs]") {
+    // The doc judges every finding one by one; when the analysis or a protocol
+    // changes what is reported, the doc must be brought up to date with it.
+    const auto run = run_program("check ../protocols --fail-on error --format json");
+    const auto report = nlohmann::json::parse(run.out);
+    const int warnings = report["summary"]["warnings"], infos = report["summary"]["infos"];
+    const std::string doc = read(std::string(AFTERCARE_PROTOCOLS_DIR) + "/../docs/protocols.md");
+    const std::regex summary(R"(reports (\d+) findings on the\s+five bundled protocols \((\d+) warnings, (\d+) infos\))");
+    std::smatch m;
+    REQUIRE(std::regex_search(doc, m, summary));
+    CHECK(std::stoi(m[1]) == warnings + infos);
+    CHECK(std::stoi(m[2]) == warnings);
+    CHECK(std::stoi(m[3]) == infos);
+    // One bullet per finding in the section's per-class lists.
+    const auto section = doc.substr(doc.find("## Findings on the seeds"));
+    const auto lists_end = section.find("### Encoding choices these findings question");
+    const std::string lists = section.substr(section.find("### Contradictions"), lists_end - section.find("### Contradictions"));
+    std::size_t bullets = 0;
+    for (std::size_t at = lists.find("\n- **"); at != std::string::npos; at = lists.find("\n- **", at + 1)) ++bullets;
+    CHECK(bullets == static_cast<std::size_t>(warnings + infos));
 }
