@@ -11,7 +11,7 @@
 
 int main(int argc, char** argv) {
     using namespace aftercare::cli;
-    CLI::App app{"aftercare: check and compile aftercare protocols (.care files)", "aftercare"};
+    CLI::App app{"aftercare: check, compile, compare and format aftercare protocols (.care files)", "aftercare"};
     app.set_version_flag("--version", std::string("aftercare ") + AFTERCARE_VERSION);
     app.require_subcommand(1);
     app.footer(
