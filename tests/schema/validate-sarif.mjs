@@ -1,6 +1,7 @@
 // Validates `aftercare check --format sarif` against the official SARIF 2.1.0
 // schema (OASIS sarif-2.1.0-rtm.5, as shipped in @microsoft/jest-sarif),
-// with a draft-04 JSON Schema validator (ajv-draft-04).
+// with a draft-04 JSON Schema validator (ajv-draft-04), and `--format json`
+// against docs/diagnostics.schema.json (draft 2020-12).
 //
 //   node tests/schema/validate-sarif.mjs AFTERCARE_BINARY WORKDIR CASE...
 //
@@ -56,6 +57,11 @@ const ajv = new (Ajv.default || Ajv)({ allErrors: true, strict: false, unicodeRe
 (addFormats.default || addFormats)(ajv);
 const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
 
+const Ajv2020 = loadPackage('ajv/dist/2020');
+const ajv2020 = new (Ajv2020.default || Ajv2020)({ allErrors: true, strict: true });
+(addFormats.default || addFormats)(ajv2020);
+const validateJson = ajv2020.compile(JSON.parse(readFileSync(path.join(here, '../../docs/diagnostics.schema.json'), 'utf8')));
+
 let passed = 0;
 let failed = 0;
 function report(ok, what, detail) {
@@ -86,6 +92,23 @@ for (const files of cases) {
     const across = results.filter((r) => /^clinics /.test(r.message.text));
     report(across.every((r) => (r.relatedLocations || []).length >= 2), `check ${files}: findings across files carry relatedLocations`);
 }
+
+// The same runs as the diagnostic JSON, against its own schema.
+for (const files of cases) {
+    const run = spawnSync(binary, ['check', ...files.split(' '), '--format', 'json'], { cwd: workdir, encoding: 'utf8' });
+    let doc;
+    try {
+        doc = JSON.parse(run.stdout);
+    } catch (error) {
+        report(false, `check ${files} --format json`, `not JSON: ${error.message}`);
+        continue;
+    }
+    const valid = validateJson(doc);
+    report(valid && doc.diagnostics.length > 0, `check ${files} --format json: diagnostics schema`,
+        valid ? '' : ajv2020.errorsText(validateJson.errors, { separator: '\n    ' }));
+}
+report(!validateJson({ schema: 'aftercare/diagnostics/1', files: [], diagnostics: [{ rule: 'x' }], summary: { errors: 0, warnings: 0, infos: 0 } }),
+    'self-check: a diagnostic without its fields is rejected');
 
 // The validator must be able to say no: a broken copy is rejected.
 const broken = { version: '2.1.0', runs: [{ tool: { driver: { name: 'aftercare' } }, results: [{ level: 'fatal', message: {} }] }] };
