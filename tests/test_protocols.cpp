@@ -64,7 +64,7 @@ TEST_CASE("every quote in a clinic protocol appears word for word in its archive
         const std::string page = fold_space(read((seeds / *result.protocol.source.archived).string()));
         ++clinics;
         auto check = [&](const Provenance& provenance) {
-            for (const std::string& quote : provenance.quotes) {
+            for (const std::string& quote : provenance.quotes()) {
                 INFO(provenance.location.file << ":" << provenance.location.line << ": " << quote);
                 CHECK(page.find(fold_space(quote)) != std::string::npos);
                 ++quotes;

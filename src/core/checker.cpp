@@ -113,14 +113,17 @@ private:
         result_.diagnostics.push_back(std::move(d));
     }
 
-    Provenance provenance(const Statement& statement, Span span) const {
-        Provenance p;
+    static std::shared_ptr<const StatementTexts> texts_of(const Statement& statement) {
+        if (statement.attributes.empty()) return nullptr;
+        auto texts = std::make_shared<StatementTexts>();
         for (const Attribute& attribute : statement.attributes) {
-            if (attribute.kind == Attribute::Kind::quote) p.quotes.push_back(attribute.text.value);
-            if (attribute.kind == Attribute::Kind::note) p.notes.push_back(attribute.text.value);
+            if (attribute.kind == Attribute::Kind::quote) texts->quotes.push_back(attribute.text.value);
+            if (attribute.kind == Attribute::Kind::note) texts->notes.push_back(attribute.text.value);
         }
-        p.location = file_.locate(span);
-        return p;
+        return texts;
+    }
+    Provenance provenance(const Statement& statement, Span span) const {
+        return Provenance{texts_of(statement), file_.locate(span)};
     }
 
     // ---------------------------------------------------------------- header
@@ -528,6 +531,7 @@ private:
 
     void check_rule(std::size_t index, const Statement& statement, const RuleDecl& decl) {
         const auto window = resolve_window(decl.window);
+        const auto texts = texts_of(statement);  // one copy for every rule of the line
         std::map<std::string, Word> seen;  // one statement names each activity once
         for (const Clause& clause : decl.clauses) {
             std::optional<aftercare::Quantity> quantity;
@@ -552,7 +556,7 @@ private:
                 rule.modality = clause.modality;
                 rule.window = *window;
                 rule.quantity = quantity;
-                rule.provenance = provenance(statement, word.span);
+                rule.provenance = Provenance{texts, file_.locate(word.span)};
                 for (const Attribute& attribute : statement.attributes) {
                     if (attribute.kind == Attribute::Kind::condition) rule.conditions.push_back(attribute.text.value);
                 }

@@ -98,7 +98,7 @@ std::string ComparisonRow::agreement() const {
 std::optional<Modality> ComparisonRow::strictest() const { return strictest_of(cells); }
 
 std::vector<ActivityComparison> compare_protocols(const Analysed& protocols) {
-    std::set<std::string> named;
+    std::set<std::string_view> named;  // views of the rules' own ids
     std::map<Key, std::vector<const ResolvedActivity*>> by_key;
     for (std::size_t p = 0; p < protocols.size(); ++p) {
         for (const Rule& rule : protocols[p]->protocol.rules) named.insert(rule.activity);

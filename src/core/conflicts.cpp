@@ -211,7 +211,8 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
         disagreements(stances, false, resolved.activity, resolved.anchor, out);
     }
     // Durations: rules written on the same activity with the same modality.
-    std::map<std::tuple<std::string, Anchor, Modality>, std::vector<Run>> same_guidance;
+    // Keyed by views of the rules' own ids: no string is copied per rule.
+    std::map<std::tuple<std::string_view, Anchor, Modality>, std::vector<Run>> same_guidance;
     for (std::size_t r = 0; r < p.rules.size(); ++r) {
         const Rule& rule = p.rules[r];
         if (!rule.conditions.empty() || rule.window.undated()) continue;
@@ -219,7 +220,7 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
             {r, index, rule.modality, {rule.window.from, rule.window.to}, {r}, true});
     }
     for (auto& [key, runs] : same_guidance) {
-        durations(std::move(runs), restrictive(std::get<2>(key)), false, std::get<0>(key), std::get<1>(key), out);
+        durations(std::move(runs), restrictive(std::get<2>(key)), false, std::string(std::get<0>(key)), std::get<1>(key), out);
     }
     return out;
 }

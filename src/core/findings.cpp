@@ -162,7 +162,7 @@ Diagnostic to_diagnostic(const Finding& f, const Analysed& protocols) {
                 d.location = rule.provenance.location;
                 primary = false;
             }
-            d.related.push_back({rule.provenance.location, text, rule.provenance.quotes});
+            d.related.push_back({rule.provenance.location, text, rule.provenance.quotes()});
         }
     }
     if (primary && !f.silent.empty()) d.location.file = protocols[f.silent.front()]->protocol.file;

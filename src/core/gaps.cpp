@@ -18,7 +18,7 @@ std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t ind
     const Compilation& c = *protocols[index];
     const Protocol& p = c.protocol;
     std::vector<Finding> out;
-    std::set<std::string> named;
+    std::set<std::string_view> named;  // views of the rules' own ids
     for (const Rule& rule : p.rules) named.insert(rule.activity);
     for (const ResolvedActivity& resolved : c.resolved) {
         if (!named.count(resolved.activity)) continue;  // kinds only implied by a parent

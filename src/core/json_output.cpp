@@ -16,8 +16,8 @@ json location(const Location& l) {
 }
 
 void add_provenance(json& out, const Provenance& p) {
-    out["quotes"] = p.quotes;
-    out["notes"] = p.notes;
+    out["quotes"] = p.quotes();
+    out["notes"] = p.notes();
     out["location"] = location(p.location);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,10 +38,24 @@ struct Quantity {
     std::string written;
 };
 
-struct Provenance {
+// A line's quote and note lines, kept once however many rules the line makes.
+struct StatementTexts {
     std::vector<std::string> quotes;
     std::vector<std::string> notes;
+};
+
+struct Provenance {
+    std::shared_ptr<const StatementTexts> texts;  // shared by the rules of one line
     Location location;
+
+    const std::vector<std::string>& quotes() const { return texts ? texts->quotes : none(); }
+    const std::vector<std::string>& notes() const { return texts ? texts->notes : none(); }
+
+private:
+    static const std::vector<std::string>& none() {
+        static const std::vector<std::string> empty;
+        return empty;
+    }
 };
 
 struct Rule {

@@ -74,12 +74,12 @@ std::vector<DaySegment> sweep(const Protocol& protocol, const std::vector<int>& 
 
 std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary* vocabulary) {
     // Which activities to resolve: those named, and the kinds below them.
-    std::set<std::string> named;
+    std::set<std::string_view> named;  // views of the rules' own ids
     for (const Rule& rule : protocol.rules) named.insert(rule.activity);
-    std::set<std::string> activities = named;
+    std::set<std::string> activities(named.begin(), named.end());
     if (vocabulary) {
-        for (const std::string& activity : named) {
-            for (const auto& kind : vocabulary->with_kinds(activity)) activities.insert(kind);
+        for (const std::string_view activity : named) {
+            for (const auto& kind : vocabulary->with_kinds(std::string(activity))) activities.insert(kind);
         }
     }
     std::vector<int> depth(protocol.rules.size());
