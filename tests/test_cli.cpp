@@ -32,12 +32,14 @@ TEST_CASE("the program prints its version, and help for itself and each command"
     CHECK(help.out.find("check") != std::string::npos);
     CHECK(help.out.find("compile") != std::string::npos);
     CHECK(help.out.find("day 4..6: allow rinse; forbid shampoo") != std::string::npos);
-    for (const char* command : {"check", "compile", "diff", "compare"}) {
+    for (const char* command : {"check", "compile", "diff", "compare", "fmt", "decompile"}) {
         const auto sub = run_program(std::string(command) + " --help");
         INFO(command);
         CHECK(sub.status == 0);
-        CHECK(sub.out.find("Examples:") != std::string::npos);
-        CHECK(sub.out.find(std::string("aftercare ") + command + " protocols/") != std::string::npos);
+        const auto examples = sub.out.find("Examples:\n");
+        REQUIRE(examples != std::string::npos);
+        CHECK(sub.out.find(std::string("  aftercare ") + command + " ", examples) != std::string::npos);
+        CHECK(sub.out.find("Exit status:") != std::string::npos);
     }
 }
 
