@@ -2,11 +2,10 @@
 
 #include <cstdio>
 
-#include "core/compiler.hpp"
 #include "core/json_output.hpp"
 #include "exit_codes.hpp"
 #include "files.hpp"
-#include "render_text.hpp"
+#include "workspace.hpp"
 #include "shared_options.hpp"
 
 namespace aftercare::cli {
@@ -29,18 +28,14 @@ void setup_compile(CLI::App& app, CompileOptions& options) {
 }
 
 int run_compile(const CompileOptions& options) {
-    ReadResult read = read_text(options.input);
-    if (!read.text) {
-        std::fprintf(stderr, "aftercare: error: cannot read %s: %s\n", options.input.c_str(), read.error.c_str());
+    Workspace workspace;
+    if (!workspace.load({options.input})) return exit_usage;
+    if (workspace.compiled().size() != 1) {
+        std::fprintf(stderr, "aftercare: error: compile takes one protocol file, not a folder\n");
         return exit_usage;
     }
-    SourceSet sources;
-    Compiler compiler(sources, file_loader());
-    const SourceFile& file = sources.add(options.input, std::move(*read.text));
-    const Compilation result = compiler.compile(file);
-    const bool color = use_color(options.color, stderr);
-    for (const Diagnostic& d : result.diagnostics) std::fputs(render_text(d, sources, color).c_str(), stderr);
-    if (!result.ok()) return exit_findings;
+    const Compilation& result = workspace.compiled().front();
+    if (workspace.report_errors(use_color(options.color, stderr))) return exit_findings;
     if (result.is_vocabulary) {
         std::fprintf(stderr, "aftercare: error: %s is a vocabulary; compile takes a protocol\n", options.input.c_str());
         return exit_usage;
