@@ -78,7 +78,7 @@ struct Checked {
 
     // The line of a side's first rule, to tie a side to the fixture's text.
     std::uint32_t line_of(const FindingSide& side) const {
-        return protocols.at(side.protocol)->protocol.rules.at(side.rules.at(0)).provenance.location.line;
+        return protocols.at(side.protocol)->protocol.rules.at(side.rules.at(0)).provenance.position.line;
     }
 
     const FindingSide* side(const Finding& f, const std::string& protocol) const {
@@ -157,7 +157,7 @@ TEST_CASE("contradiction within one file: not for a kind's exception, a 'when' r
     SECTION("a conditional forbid does not contradict an unconditional allow") {
         const Checked c({"findings/within-conditional.care"});
         REQUIRE(c.protocols[0]->protocol.rules.size() == 2);
-        REQUIRE(c.protocols[0]->protocol.rules[1].conditions.size() == 1);  // the fixture is what it says
+        REQUIRE(c.protocols[0]->protocol.rules[1].conditions().size() == 1);  // the fixture is what it says
         INFO(c.listing());
         CHECK(c.findings.empty());
     }
@@ -212,7 +212,7 @@ TEST_CASE("contradiction across files: on a kind when one side has a rule on the
 TEST_CASE("contradiction across files: not with a 'when' rule, nor between timelines", "[findings]") {
     SECTION("a conditional ban in one clinic, a permission in the other") {
         const Checked c({"findings/across-conditional-a.care", "findings/across-conditional-b.care"});
-        REQUIRE(c.protocols[0]->protocol.rules[0].conditions.size() == 1);
+        REQUIRE(c.protocols[0]->protocol.rules[0].conditions().size() == 1);
         INFO(c.listing());
         CHECK(c.findings.empty());
     }

@@ -65,7 +65,7 @@ TEST_CASE("every quote in a clinic protocol appears word for word in its archive
         ++clinics;
         auto check = [&](const Provenance& provenance) {
             for (const std::string& quote : provenance.quotes()) {
-                INFO(provenance.location.file << ":" << provenance.location.line << ": " << quote);
+                INFO(path << ":" << provenance.position.line << ": " << quote);
                 CHECK(page.find(fold_space(quote)) != std::string::npos);
                 ++quotes;
             }

@@ -61,6 +61,13 @@ public:
         collect_header(document);
         collect_milestones(document);
         collect_phases(document);
+        std::size_t words = 0;  // an upper bound on the rules, so they are never moved while growing
+        for (const Statement& statement : document.statements) {
+            if (const auto* rule = std::get_if<RuleDecl>(&statement.node)) {
+                for (const Clause& clause : rule->clauses) words += clause.activities.size();
+            }
+        }
+        result_.protocol.rules.reserve(words);
         for (std::size_t i = 0; i < document.statements.size(); ++i) {
             const Statement& statement = document.statements[i];
             if (const auto* rule = std::get_if<RuleDecl>(&statement.node)) check_rule(i, statement, *rule);
@@ -119,11 +126,12 @@ private:
         for (const Attribute& attribute : statement.attributes) {
             if (attribute.kind == Attribute::Kind::quote) texts->quotes.push_back(attribute.text.value);
             if (attribute.kind == Attribute::Kind::note) texts->notes.push_back(attribute.text.value);
+            if (attribute.kind == Attribute::Kind::condition) texts->conditions.push_back(attribute.text.value);
         }
         return texts;
     }
     Provenance provenance(const Statement& statement, Span span) const {
-        return Provenance{texts_of(statement), file_.locate(span)};
+        return Provenance{texts_of(statement), file_.position(span)};
     }
 
     // ---------------------------------------------------------------- header
@@ -556,10 +564,7 @@ private:
                 rule.modality = clause.modality;
                 rule.window = *window;
                 rule.quantity = quantity;
-                rule.provenance = Provenance{texts, file_.locate(word.span)};
-                for (const Attribute& attribute : statement.attributes) {
-                    if (attribute.kind == Attribute::Kind::condition) rule.conditions.push_back(attribute.text.value);
-                }
+                rule.provenance = Provenance{texts, file_.position(word.span)};
                 result_.protocol.rules.push_back(std::move(rule));
             }
         }

@@ -103,6 +103,9 @@ Compilation Compiler::compile(const SourceFile& file) {
     }
 
     CheckResult checked = check_protocol(file, parsed.document, out.vocabulary.get(), broken);
+    // The syntax tree is done with: free it before the resolved view is
+    // built, so the two never take memory at once.
+    parsed.document = {};
     out.protocol = std::move(checked.protocol);
     out.protocol.imports = std::move(import_records);
     out.diagnostics.insert(out.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());

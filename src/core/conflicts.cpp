@@ -215,7 +215,7 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
     std::map<std::tuple<std::string_view, Anchor, Modality>, std::vector<Run>> same_guidance;
     for (std::size_t r = 0; r < p.rules.size(); ++r) {
         const Rule& rule = p.rules[r];
-        if (!rule.conditions.empty() || rule.window.undated()) continue;
+        if (!rule.conditions().empty() || rule.window.undated()) continue;
         same_guidance[{rule.activity, rule.window.anchor, rule.modality}].push_back(
             {r, index, rule.modality, {rule.window.from, rule.window.to}, {r}, true});
     }

@@ -72,7 +72,7 @@ std::string timeline(Anchor anchor) {
 std::string who(const Finding& f, const FindingSide& side, const Analysed& protocols) {
     if (f.across) return label(protocols, side.protocol);
     const Rule& rule = protocols[side.protocol]->protocol.rules.at(side.rules.front());
-    return "line " + std::to_string(rule.provenance.location.line);
+    return "line " + std::to_string(rule.provenance.position.line);
 }
 
 std::string sides_text(const Finding& f, const Analysed& protocols, bool with_days) {
@@ -158,11 +158,12 @@ Diagnostic to_diagnostic(const Finding& f, const Analysed& protocols) {
         for (const std::size_t r : side.rules) {
             const Rule& rule = p.rules.at(r);
             const std::string text = (f.across ? label(protocols, side.protocol) + ": " : "") + rule_text(rule);
+            const Location where = rule.provenance.location(p.file);
             if (primary) {
-                d.location = rule.provenance.location;
+                d.location = where;
                 primary = false;
             }
-            d.related.push_back({rule.provenance.location, text, rule.provenance.quotes()});
+            d.related.push_back({where, text, rule.provenance.quotes()});
         }
     }
     if (primary && !f.silent.empty()) d.location.file = protocols[f.silent.front()]->protocol.file;

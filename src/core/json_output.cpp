@@ -11,14 +11,10 @@ namespace {
 json optional_int(const std::optional<int>& value) { return value ? json(*value) : json(nullptr); }
 json optional_text(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
 
-json location(const Location& l) {
-    return json{{"file", l.file}, {"line", l.line}, {"column", l.column}};
-}
-
-void add_provenance(json& out, const Provenance& p) {
+void add_provenance(json& out, const Provenance& p, const std::string& file) {
     out["quotes"] = p.quotes();
     out["notes"] = p.notes();
-    out["location"] = location(p.location);
+    out["location"] = json{{"file", file}, {"line", p.position.line}, {"column", p.position.column}};
 }
 
 json window(const DayWindow& w) {
@@ -52,7 +48,7 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
                 {"url", optional_text(protocol.source.url)},
                 {"retrieved", optional_text(protocol.source.retrieved)},
                 {"archived", optional_text(protocol.source.archived)}};
-    add_provenance(source, protocol.source.provenance);
+    add_provenance(source, protocol.source.provenance, protocol.file);
     out["source"] = std::move(source);
 
     json imports = json::array();
@@ -64,7 +60,7 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
     json milestones = json::array();
     for (const Milestone& m : protocol.milestones) {
         json item{{"name", m.name}, {"day", optional_int(m.day)}};
-        add_provenance(item, m.provenance);
+        add_provenance(item, m.provenance, protocol.file);
         milestones.push_back(std::move(item));
     }
     out["milestones"] = std::move(milestones);
@@ -72,7 +68,7 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
     json phases = json::array();
     for (const Phase& p : protocol.phases) {
         json item{{"name", p.name}, {"window", window(p.window)}};
-        add_provenance(item, p.provenance);
+        add_provenance(item, p.provenance, protocol.file);
         phases.push_back(std::move(item));
     }
     out["phases"] = std::move(phases);
@@ -88,8 +84,8 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
                   {"strength", strength_of(r.modality)},
                   {"window", window(r.window)},
                   {"quantity", quantity(r.quantity)},
-                  {"conditions", r.conditions}};
-        add_provenance(item, r.provenance);
+                  {"conditions", r.conditions()}};
+        add_provenance(item, r.provenance, protocol.file);
         rules.push_back(std::move(item));
     }
     out["rules"] = std::move(rules);
@@ -102,7 +98,7 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
                                    {"target", e.target.empty() ? json(nullptr) : json(e.target)}});
         }
         json item{{"signs", w.signs}, {"actions", std::move(actions)}};
-        add_provenance(item, w.provenance);
+        add_provenance(item, w.provenance, protocol.file);
         warnings.push_back(std::move(item));
     }
     out["warnings"] = std::move(warnings);

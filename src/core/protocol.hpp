@@ -38,18 +38,23 @@ struct Quantity {
     std::string written;
 };
 
-// A line's quote and note lines, kept once however many rules the line makes.
+// A line's quote, note and `when` lines, kept once however many rules the line makes.
 struct StatementTexts {
     std::vector<std::string> quotes;
     std::vector<std::string> notes;
+    std::vector<std::string> conditions;
 };
 
+// Where a record comes from. Its file is the protocol's (Protocol::file): a
+// long protocol has hundreds of thousands of these, so they do not repeat it.
 struct Provenance {
     std::shared_ptr<const StatementTexts> texts;  // shared by the rules of one line
-    Location location;
+    Position position;
 
     const std::vector<std::string>& quotes() const { return texts ? texts->quotes : none(); }
     const std::vector<std::string>& notes() const { return texts ? texts->notes : none(); }
+    const std::vector<std::string>& conditions() const { return texts ? texts->conditions : none(); }
+    Location location(const std::string& file) const { return Location::in(file, position); }
 
 private:
     static const std::vector<std::string>& none() {
@@ -65,8 +70,10 @@ struct Rule {
     Modality modality = Modality::allow;
     DayWindow window;
     std::optional<Quantity> quantity;
-    std::vector<std::string> conditions;  // `when` lines: the rule applies only then
     Provenance provenance;
+
+    // `when` lines: the rule applies only then.
+    const std::vector<std::string>& conditions() const { return provenance.conditions(); }
 };
 
 struct Escalation {

@@ -107,7 +107,7 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
             std::vector<std::size_t> always, conditional;
             for (const std::size_t r : rules) {
                 const Rule& rule = protocol.rules[r];
-                (rule.conditions.empty() && !rule.window.undated() ? always : conditional).push_back(r);
+                (rule.conditions().empty() && !rule.window.undated() ? always : conditional).push_back(r);
             }
             out.push_back({activity, anchor, sweep(protocol, depth, always), std::move(conditional)});
         }

@@ -30,11 +30,13 @@ SourceFile::LineColumn SourceFile::line_column(std::uint32_t offset) const {
     return {index + 1, column};
 }
 
-Location SourceFile::locate(Span span) const {
+Position SourceFile::position(Span span) const {
     const auto start = line_column(span.begin);
     const auto stop = line_column(std::max(span.begin, span.end));
-    return Location{name_, start.line, start.column, stop.line, stop.column};
+    return Position{start.line, start.column, stop.line, stop.column};
 }
+
+Location SourceFile::locate(Span span) const { return Location::in(name_, position(span)); }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {
     if (line == 0 || line > line_starts_.size()) return {};

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace aftercare {
@@ -16,12 +17,24 @@ struct Span {
 
 // A position people read: 1-based line and column. Columns count characters
 // (UTF-8 code points), so a caret lines up under non-ASCII text too.
+struct Position {
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    std::uint32_t end_line = 0;
+    std::uint32_t end_column = 0;  // one past the last character
+};
+
+// A position and the file it is in.
 struct Location {
     std::string file;
     std::uint32_t line = 0;
     std::uint32_t column = 0;
     std::uint32_t end_line = 0;
     std::uint32_t end_column = 0;  // one past the last character
+
+    static Location in(std::string file, const Position& p) {
+        return Location{std::move(file), p.line, p.column, p.end_line, p.end_column};
+    }
 };
 
 class SourceFile {
@@ -32,6 +45,7 @@ public:
     const std::string& text() const { return text_; }
 
     Location locate(Span span) const;
+    Position position(Span span) const;
     // The text of a 1-based line, without its line break.
     std::string_view line_text(std::uint32_t line) const;
     std::string_view slice(Span span) const;
