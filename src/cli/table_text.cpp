@@ -35,7 +35,7 @@ std::string render_table(const std::vector<std::vector<std::string>>& rows) {
 std::string cell_text(const std::optional<Cell>& cell) {
     if (!cell) return "-";
     std::string text(keyword_of(cell->modality));
-    if (cell->quantity) text += " " + cell->quantity->written;
+    if (cell->quantity) text += " " + cell->quantity->written.str();
     return text;
 }
 

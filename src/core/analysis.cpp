@@ -13,8 +13,8 @@ namespace {
 // A finding on a kind that says nothing its parent's finding does not (same
 // class, days and sides) is inherited: reported once, on the parent.
 void drop_inherited(std::vector<Finding>& findings) {
-    auto signature = [](const Finding& f, const std::string& activity) {
-        std::string key = f.id + '|' + activity + '|' + std::to_string(static_cast<int>(f.anchor)) + '|' +
+    auto signature = [](const Finding& f, std::string_view activity) {
+        std::string key = f.id + '|' + std::string(activity) + '|' + std::to_string(static_cast<int>(f.anchor)) + '|' +
                           std::to_string(f.across);
         for (const DayRange& d : f.days) key += '|' + describe_days(d);
         for (const FindingSide& s : f.sides) {
@@ -27,8 +27,9 @@ void drop_inherited(std::vector<Finding>& findings) {
     for (const Finding& f : findings) seen[signature(f, f.activity)] = true;
     findings.erase(std::remove_if(findings.begin(), findings.end(),
                                   [&](const Finding& f) {
-                                      const auto dot = f.activity.rfind('.');
-                                      return dot != std::string::npos && seen.count(signature(f, f.activity.substr(0, dot)));
+                                      const std::string_view activity = f.activity;
+                                      const auto dot = activity.rfind('.');
+                                      return dot != std::string_view::npos && seen.count(signature(f, activity.substr(0, dot)));
                                   }),
                    findings.end());
 }

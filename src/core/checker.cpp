@@ -234,7 +234,7 @@ private:
             names_.emplace(name, decl->name.span);
             auto window = resolve_days(decl->days);
             if (!window) continue;
-            window->written = days_text(decl->days);
+            window->written = Name(days_text(decl->days));
             phases_[name] = *window;
             result_.protocol.phases.push_back(Phase{name, *window, provenance(statement, statement.span)});
         }
@@ -338,7 +338,7 @@ private:
                 if (!found.found) return std::nullopt;
                 w.from = 0;
                 if (!found.day) {  // up to a moment the page does not date
-                    w.ends_at = to_lower(days.name->text);
+                    w.ends_at = Name(to_lower(days.name->text));
                     break;
                 }
                 const int day = *found.day;
@@ -354,7 +354,7 @@ private:
                 const auto found = milestone(*days.name);
                 if (!found.found) return std::nullopt;
                 if (found.day) w.from = *found.day;
-                else w.starts_at = to_lower(days.name->text);
+                else w.starts_at = Name(to_lower(days.name->text));
                 break;
             }
             case Days::Form::during: {
@@ -396,14 +396,14 @@ private:
             auto days = resolve_days(*window.days);
             if (!days) return std::nullopt;
             w = *days;
-            w.written = days_text(*window.days);
+            w.written = Name(days_text(*window.days));
         } else {
             w.from = 0;
         }
         w.anchor = window.anchor;
         if (window.anchor != Anchor::session) {
             const std::string anchor = window.anchor == Anchor::final_session ? "after final session" : "between sessions";
-            w.written = w.written.empty() ? anchor : w.written + " " + anchor;
+            w.written = Name(w.written.empty() ? anchor : w.written.str() + " " + anchor);
         }
         return w;
     }
@@ -473,9 +473,9 @@ private:
             case Bound::at_most: out.max = static_cast<int>(q.low.value); break;
             case Bound::at_least: out.min = static_cast<int>(q.low.value); break;
         }
-        out.unit = q.unit == Unit::spf ? "spf" : q.unit == Unit::minute ? "minute" : q.unit == Unit::hour ? "hour" : "time";
-        if (q.per) out.per = to_lower(q.per->text);
-        out.written = quantity_text(out);
+        out.unit = Name(q.unit == Unit::spf ? "spf" : q.unit == Unit::minute ? "minute" : q.unit == Unit::hour ? "hour" : "time");
+        if (q.per) out.per = Name(to_lower(q.per->text));
+        out.written = Name(quantity_text(out));
         return out;
     }
 
@@ -488,18 +488,23 @@ private:
         const bool one = q.min.value_or(1) == 1 && q.max.value_or(1) == 1;
         std::string text = amount;
         // "2..4 per day" counts times; other units are always written.
-        if (q.unit != "time" || !q.per) text += " " + q.unit + (one ? "" : "s");
-        if (q.per) text += " per " + *q.per;
+        if (q.unit != "time" || q.per.empty()) text += " " + q.unit.str() + (one ? "" : "s");
+        if (!q.per.empty()) text += " per " + q.per.str();
         return text;
     }
 
     // ---------------------------------------------------------------- rules and warnings
-    std::optional<std::string> resolve_activity(const Word& word) {
-        if (!vocabulary_) return to_lower(word.text);
+    // An activity word: its id, and the word as written.
+    struct KnownWord {
+        Name activity;
+        Name written;
+    };
+    std::optional<KnownWord> resolve_activity(const Word& word) {
         // Long protocols repeat the same few dozen words: look each up once.
         if (const auto it = known_words_.find(word.text); it != known_words_.end()) return it->second;
+        if (!vocabulary_) return remember(word, to_lower(word.text));
         const Lookup found = vocabulary_->find_activity(word.text);
-        if (found.term) return known_words_.emplace(word.text, found.term->id).first->second;
+        if (found.term) return remember(word, found.term->id);
         if (!found.ambiguous_between.empty()) {
             error("ambiguous-activity", word.span, "'" + word.text + "' could mean " + join(found.ambiguous_between, " or "),
                   "write the full name, e.g. " + found.ambiguous_between.front());
@@ -508,6 +513,10 @@ private:
         unknown_word("unknown-activity", "activity", word, vocabulary_->activity_words(),
                      [&](const std::string& w) { return vocabulary_->canonical_activity(w); });
         return std::nullopt;
+    }
+
+    KnownWord remember(const Word& word, std::string_view activity) {
+        return known_words_.emplace(word.text, KnownWord{Name(activity), Name(word.text)}).first->second;
     }
 
     template <typename Canonical>
@@ -540,7 +549,7 @@ private:
     void check_rule(std::size_t index, const Statement& statement, const RuleDecl& decl) {
         const auto window = resolve_window(decl.window);
         const auto texts = texts_of(statement);  // one copy for every rule of the line
-        std::map<std::string, Word> seen;  // one statement names each activity once
+        std::vector<std::pair<Name, const Word*>> seen;  // one statement names each activity once
         for (const Clause& clause : decl.clauses) {
             std::optional<aftercare::Quantity> quantity;
             bool quantity_ok = true;
@@ -549,18 +558,19 @@ private:
                 quantity_ok = quantity.has_value();
             }
             for (const Word& word : clause.activities) {
-                const auto activity = resolve_activity(word);
-                if (!activity) continue;
-                if (const auto it = seen.find(*activity); it != seen.end()) {
-                    repeated("duplicate-activity", "rule", "activity", word, it->second);
+                const auto known = resolve_activity(word);
+                if (!known) continue;
+                const auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == known->activity; });
+                if (it != seen.end()) {
+                    repeated("duplicate-activity", "rule", "activity", word, *it->second);
                     continue;
                 }
-                seen.emplace(*activity, word);
+                seen.emplace_back(known->activity, &word);
                 if (!window || !quantity_ok) continue;
                 Rule rule;
                 rule.statement = index;
-                rule.activity = *activity;
-                rule.written = word.text;
+                rule.activity = known->activity;
+                rule.written = known->written;
                 rule.modality = clause.modality;
                 rule.window = *window;
                 rule.quantity = quantity;
@@ -597,9 +607,9 @@ private:
         for (const syntax::Escalation& action : decl.actions) {
             switch (action.kind) {
                 case syntax::Escalation::Kind::stop: {
-                    const auto activity = resolve_activity(*action.target);
-                    if (!activity) { ok = false; break; }
-                    warning.actions.push_back({"stop", *activity});
+                    const auto known = resolve_activity(*action.target);
+                    if (!known) { ok = false; break; }
+                    warning.actions.push_back({"stop", known->activity.str()});
                     break;
                 }
                 case syntax::Escalation::Kind::contact: {
@@ -632,8 +642,8 @@ private:
     std::map<std::string, Span> names_;  // milestone and phase names, where defined
     std::map<std::string, std::optional<int>> milestones_;  // absent day: undated
     std::map<std::string, DayWindow> phases_;
-    std::set<std::string> all_phases_;
-    std::unordered_map<std::string, std::string> known_words_;  // word as written -> activity id  // every phase name in the file, defined or not yet
+    std::set<std::string> all_phases_;  // every phase name in the file, defined or not yet
+    std::unordered_map<std::string, KnownWord, TextHash, std::equal_to<>> known_words_;  // by the word as written
 };
 
 }  // namespace

@@ -41,7 +41,7 @@ struct Run {
 // the same however many sides speak; a maximal stretch of days with the same
 // kind of disagreement is one finding, naming every side that speaks during
 // it with its own days and rules.
-void disagreements(const std::vector<Stance>& stances, bool across, const std::string& activity, Anchor anchor,
+void disagreements(const std::vector<Stance>& stances, bool across, Name activity, Anchor anchor,
                    std::vector<Finding>& out) {
     std::vector<DayRange> intervals;
     intervals.reserve(stances.size());
@@ -146,7 +146,7 @@ void disagreements(const std::vector<Stance>& stances, bool across, const std::s
 // on the same day (or both running on) are compared by their starts. "The same
 // day" allows one day's difference, since pages disagree on whether "day 1" is
 // the session; a group that differs in neither way is not reported.
-void durations(std::vector<Run> runs, bool restrictions, bool across, const std::string& activity, Anchor anchor,
+void durations(std::vector<Run> runs, bool restrictions, bool across, Name activity, Anchor anchor,
                std::vector<Finding>& out) {
     // Restrictions are grouped by start, permissions by end: flip days so one
     // loop serves both (a permission's end is its "first" day read backwards).
@@ -190,7 +190,7 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, const std:
     }
 }
 
-using Key = std::pair<std::string, Anchor>;
+using Key = std::pair<Name, Anchor>;
 
 }  // namespace
 
@@ -211,8 +211,7 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
         disagreements(stances, false, resolved.activity, resolved.anchor, out);
     }
     // Durations: rules written on the same activity with the same modality.
-    // Keyed by views of the rules' own ids: no string is copied per rule.
-    std::map<std::tuple<std::string_view, Anchor, Modality>, std::vector<Run>> same_guidance;
+    std::map<std::tuple<Name, Anchor, Modality>, std::vector<Run>> same_guidance;
     for (std::size_t r = 0; r < p.rules.size(); ++r) {
         const Rule& rule = p.rules[r];
         if (!rule.conditions().empty() || rule.window.undated()) continue;
@@ -220,7 +219,7 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
             {r, index, rule.modality, {rule.window.from, rule.window.to}, {r}, true});
     }
     for (auto& [key, runs] : same_guidance) {
-        durations(std::move(runs), restrictive(std::get<2>(key)), false, std::string(std::get<0>(key)), std::get<1>(key), out);
+        durations(std::move(runs), restrictive(std::get<2>(key)), false, std::get<0>(key), std::get<1>(key), out);
     }
     return out;
 }

@@ -40,8 +40,9 @@ struct DayEvent {
 };
 
 // Every interval's start and end, sorted by day: what each sweep walks.
-inline std::vector<DayEvent> day_events(const std::vector<DayRange>& intervals) {
-    std::vector<DayEvent> events;
+// Fills `events`, so a caller sweeping many times can reuse its storage.
+inline void day_events(const std::vector<DayRange>& intervals, std::vector<DayEvent>& events) {
+    events.clear();
     events.reserve(intervals.size() * 2);
     for (std::size_t i = 0; i < intervals.size(); ++i) {
         events.push_back({start_of(intervals[i]), true, i});
@@ -49,6 +50,11 @@ inline std::vector<DayEvent> day_events(const std::vector<DayRange>& intervals) 
         events.push_back({end == open_after ? open_after : end + 1, false, i});
     }
     std::sort(events.begin(), events.end(), [](const DayEvent& a, const DayEvent& b) { return a.day < b.day; });
+}
+
+inline std::vector<DayEvent> day_events(const std::vector<DayRange>& intervals) {
+    std::vector<DayEvent> events;
+    day_events(intervals, events);
     return events;
 }
 

@@ -94,7 +94,7 @@ std::string days_list(const std::vector<DayRange>& days) {
 }
 
 std::string message(const Finding& f, const Analysed& protocols) {
-    const std::string activity = "'" + f.activity + "'" + timeline(f.anchor);
+    const std::string activity = "'" + f.activity.str() + "'" + timeline(f.anchor);
     const std::string scope = f.across ? "clinics" : "rules in this protocol";
     if (f.id == "contradiction") {
         return fmt::format("{} disagree on {}, {}: {}", scope, activity, days_list(f.days), sides_text(f, protocols, true));
@@ -138,9 +138,9 @@ std::string hint(const Finding& f) {
 }
 
 std::string rule_text(const Rule& rule) {
-    std::string text = std::string(keyword_of(rule.modality)) + " " + rule.written;
-    if (rule.quantity) text += " " + rule.quantity->written;
-    text += " (" + rule.window.written + ")";
+    std::string text = std::string(keyword_of(rule.modality)) + " " + rule.written.str();
+    if (rule.quantity) text += " " + rule.quantity->written.str();
+    text += " (" + rule.window.written.str() + ")";
     return text;
 }
 

@@ -28,7 +28,7 @@ struct Finding {
     std::string id;  // contradiction, strength-mismatch, duration-mismatch, gap-days, gap-expected, gap-coverage
     Severity severity = Severity::warning;
     bool across = false;  // between protocols, or within one
-    std::string activity;
+    Name activity;
     Anchor anchor = Anchor::session;
     std::vector<DayRange> days;  // the days concerned (several for a duration mismatch)
     std::vector<FindingSide> sides;

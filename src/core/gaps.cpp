@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "analysis.hpp"
 #include "day_sweep.hpp"
@@ -18,7 +19,7 @@ std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t ind
     const Compilation& c = *protocols[index];
     const Protocol& p = c.protocol;
     std::vector<Finding> out;
-    std::set<std::string_view> named;  // views of the rules' own ids
+    std::unordered_set<Name> named;
     for (const Rule& rule : p.rules) named.insert(rule.activity);
     for (const ResolvedActivity& resolved : c.resolved) {
         if (!named.count(resolved.activity)) continue;  // kinds only implied by a parent
@@ -50,7 +51,7 @@ std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t ind
                 Finding f;
                 f.id = "gap-expected";
                 f.severity = severity_of(f.id);
-                f.activity = alternatives.front();
+                f.activity = Name(alternatives.front());
                 f.alternatives.assign(alternatives.begin() + 1, alternatives.end());
                 f.silent.push_back(index);
                 out.push_back(std::move(f));
@@ -80,7 +81,7 @@ std::vector<Finding> find_coverage_gaps(const Analysed& protocols) {
             f.id = "gap-coverage";
             f.severity = severity_of(f.id);
             f.across = true;
-            f.activity = topic;
+            f.activity = Name(topic);
             for (const auto& [index, rule] : covering) {
                 f.sides.push_back({index, protocols[index]->protocol.rules[rule].modality, {}, {rule}});
             }

@@ -10,6 +10,7 @@ namespace {
 
 json optional_int(const std::optional<int>& value) { return value ? json(*value) : json(nullptr); }
 json optional_text(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
+json optional_text(Name value) { return value.empty() ? json(nullptr) : json(value); }
 
 void add_provenance(json& out, const Provenance& p, const std::string& file) {
     out["quotes"] = p.quotes();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "name.hpp"
 #include "source.hpp"
 #include "syntax.hpp"
 
@@ -21,21 +22,21 @@ struct DayWindow {
     std::optional<int> from;
     std::optional<int> to;
     Anchor anchor = Anchor::session;
-    std::string written;  // canonical text, e.g. "until healed" or "day 4.. after final session"
+    Name written;  // canonical text, e.g. "until healed" or "day 4.. after final session"
     // Set when an end is a milestone the page gives no day for: the window
     // starts or ends then, on a day nobody knows (so `from`/`to` is absent).
-    std::optional<std::string> starts_at;
-    std::optional<std::string> ends_at;
+    Name starts_at;
+    Name ends_at;
 
-    bool undated() const { return starts_at || ends_at; }
+    bool undated() const { return !starts_at.empty() || !ends_at.empty(); }
 };
 
 struct Quantity {
     std::optional<int> min;
     std::optional<int> max;
-    std::string unit;  // "time", "minute", "hour" or "spf"
-    std::optional<std::string> per;  // "day" or "week"
-    std::string written;
+    Name unit;  // "time", "minute", "hour" or "spf"
+    Name per;   // "day", "week", or empty
+    Name written;
 };
 
 // A line's quote, note and `when` lines, kept once however many rules the line makes.
@@ -65,8 +66,8 @@ private:
 
 struct Rule {
     std::size_t statement = 0;  // rules from one line share it
-    std::string activity;       // canonical id
-    std::string written;        // the word the writer used
+    Name activity;              // canonical id
+    Name written;               // the word the writer used
     Modality modality = Modality::allow;
     DayWindow window;
     std::optional<Quantity> quantity;

@@ -3,8 +3,9 @@
 #include "day_sweep.hpp"
 
 #include <algorithm>
-#include <map>
+#include <array>
 #include <set>
+#include <unordered_map>
 
 namespace aftercare {
 
@@ -21,95 +22,120 @@ int strictness(Modality modality) {
 
 namespace {
 
-// `depth` holds each rule's depth in the activity tree, computed once.
-std::vector<DaySegment> sweep(const Protocol& protocol, const std::vector<int>& depth,
-                              const std::vector<std::size_t>& rules) {
-    std::vector<DayRange> windows;
-    windows.reserve(rules.size());
-    for (const std::size_t r : rules) windows.push_back({protocol.rules[r].window.from, protocol.rules[r].window.to});
-    const std::vector<DayEvent> events = day_events(windows);
+// Sweeps one activity's rules into segments. Its buffers are kept between
+// activities, so a long protocol's thousands of sweeps allocate only for the
+// segments they make.
+class Sweeper {
+public:
+    Sweeper(const Protocol& protocol, const std::vector<int>& depth) : protocol_(protocol), depth_(depth) {}
 
-    std::vector<DaySegment> out;
-    std::vector<std::size_t> active;  // ascending rule indices; few at a time
-    for (std::size_t i = 0; i < events.size();) {
-        const long long day = events[i].day;
-        for (; i < events.size() && events[i].day == day; ++i) {
-            const std::size_t rule = rules[events[i].index];
-            const auto at = std::lower_bound(active.begin(), active.end(), rule);
-            if (events[i].starts) active.insert(at, rule);
-            else active.erase(at);
+    std::vector<DaySegment> sweep(const std::vector<std::size_t>& rules) {
+        windows_.clear();
+        for (const std::size_t r : rules) windows_.push_back({protocol_.rules[r].window.from, protocol_.rules[r].window.to});
+        day_events(windows_, events_);
+        std::vector<DaySegment> out;
+        active_.clear();  // ascending rule indices; few at a time
+        for (std::size_t i = 0; i < events_.size();) {
+            const long long day = events_[i].day;
+            for (; i < events_.size() && events_[i].day == day; ++i) {
+                const std::size_t rule = rules[events_[i].index];
+                const auto at = std::lower_bound(active_.begin(), active_.end(), rule);
+                if (events_[i].starts) active_.insert(at, rule);
+                else active_.erase(at);
+            }
+            if (active_.empty() || i == events_.size()) continue;
+            const long long next = events_[i].day;  // this segment is [day, next)
+            decide(day, next, out);
         }
-        if (active.empty() || i == events.size()) continue;
-        const long long next = events[i].day;  // this segment is [day, next)
+        return out;
+    }
 
+private:
+    // The segment [day, next) with the rules now active, joined to the one
+    // before when nothing changes at this boundary.
+    void decide(long long day, long long next, std::vector<DaySegment>& out) {
         int deepest = -1;
-        for (const std::size_t r : active) deepest = std::max(deepest, depth[r]);
-        DaySegment segment;
+        for (const std::size_t r : active_) deepest = std::max(deepest, depth_[r]);
+        deciding_.clear();
+        Modality modality = Modality::allow;
+        std::size_t decider = 0;
         int strictest = -1;
-        for (const std::size_t r : active) {
-            if (depth[r] != deepest) continue;
-            segment.rules.push_back(r);
-            const Modality modality = protocol.rules[r].modality;
-            if (strictness(modality) > strictest) {  // the first of equals decides
-                strictest = strictness(modality);
-                segment.modality = modality;
-                segment.decider = r;
+        for (const std::size_t r : active_) {
+            if (depth_[r] != deepest) continue;
+            deciding_.push_back(r);
+            const Modality m = protocol_.rules[r].modality;
+            if (strictness(m) > strictest) {  // the first of equals decides
+                strictest = strictness(m);
+                modality = m;
+                decider = r;
             }
         }
-        if (day != open_before) segment.from = static_cast<int>(day);
-        if (next != open_after) segment.to = static_cast<int>(next - 1);
-
-        // Join with the previous segment when nothing changes at this boundary.
-        if (!out.empty() && out.back().to && segment.from && *out.back().to + 1 == *segment.from &&
-            out.back().modality == segment.modality && out.back().rules == segment.rules) {
-            out.back().to = segment.to;
-        } else {
-            out.push_back(std::move(segment));
+        std::optional<int> from, to;
+        if (day != open_before) from = static_cast<int>(day);
+        if (next != open_after) to = static_cast<int>(next - 1);
+        if (!out.empty() && out.back().to && from && *out.back().to + 1 == *from && out.back().modality == modality &&
+            out.back().rules == deciding_) {
+            out.back().to = to;
+            return;
         }
+        out.push_back(DaySegment{from, to, modality, decider, deciding_});
     }
-    return out;
-}
+
+    const Protocol& protocol_;
+    const std::vector<int>& depth_;
+    std::vector<DayRange> windows_;
+    std::vector<DayEvent> events_;
+    std::vector<std::size_t> active_;
+    std::vector<std::size_t> deciding_;
+};
+
+constexpr Anchor timelines[] = {Anchor::session, Anchor::final_session, Anchor::between_sessions};
 
 }  // namespace
 
 std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary* vocabulary) {
-    // Which activities to resolve: those named, and the kinds below them.
-    std::set<std::string_view> named;  // views of the rules' own ids
-    for (const Rule& rule : protocol.rules) named.insert(rule.activity);
-    std::set<std::string> activities(named.begin(), named.end());
-    if (vocabulary) {
-        for (const std::string_view activity : named) {
-            for (const auto& kind : vocabulary->with_kinds(std::string(activity))) activities.insert(kind);
-        }
-    }
+    // Rules by activity and timeline, in rule order.
+    std::unordered_map<Name, std::array<std::vector<std::size_t>, 3>> by_activity;
     std::vector<int> depth(protocol.rules.size());
-    // Rules by (timeline, activity), so each activity collects its ancestors' rules.
-    std::map<std::pair<Anchor, std::string>, std::vector<std::size_t>> by_key;
     for (std::size_t r = 0; r < protocol.rules.size(); ++r) {
-        depth[r] = Vocabulary::depth(protocol.rules[r].activity);
-        by_key[{protocol.rules[r].window.anchor, protocol.rules[r].activity}].push_back(r);
+        const Rule& rule = protocol.rules[r];
+        depth[r] = Vocabulary::depth(rule.activity.view());
+        by_activity[rule.activity][static_cast<std::size_t>(rule.window.anchor)].push_back(r);
     }
+    // Which activities to resolve: those named, and the kinds below them; by name.
+    std::set<Name> activities;
+    for (const auto& [activity, rules] : by_activity) {
+        activities.insert(activity);
+        if (!vocabulary) continue;
+        for (const std::string& kind : vocabulary->with_kinds(activity.str())) activities.insert(Name(kind));
+    }
+    // Each activity collects its own rules and its parents' ("wash.rinse", "wash").
     std::vector<ResolvedActivity> out;
-    for (const std::string& activity : activities) {
-        for (const Anchor anchor : {Anchor::session, Anchor::final_session, Anchor::between_sessions}) {
-            std::vector<std::size_t> rules;
-            // The activity itself and each parent: "wash.rinse", "wash".
-            for (std::string id = activity;;) {
-                if (const auto it = by_key.find({anchor, id}); it != by_key.end()) {
-                    rules.insert(rules.end(), it->second.begin(), it->second.end());
-                }
-                const auto dot = id.rfind('.');
-                if (dot == std::string::npos) break;
-                id.resize(dot);
+    Sweeper sweeper(protocol, depth);
+    std::vector<std::size_t> rules, always, conditional;
+    for (const Name activity : activities) {
+        std::vector<const std::array<std::vector<std::size_t>, 3>*> lines;
+        for (std::string_view id = activity.view();;) {
+            if (const auto it = by_activity.find(Name(id)); it != by_activity.end()) lines.push_back(&it->second);
+            const auto dot = id.rfind('.');
+            if (dot == std::string_view::npos) break;
+            id = id.substr(0, dot);
+        }
+        for (const Anchor anchor : timelines) {
+            rules.clear();
+            for (const auto* line : lines) {
+                const auto& own = (*line)[static_cast<std::size_t>(anchor)];
+                rules.insert(rules.end(), own.begin(), own.end());
             }
             if (rules.empty()) continue;
-            std::sort(rules.begin(), rules.end());
-            std::vector<std::size_t> always, conditional;
+            if (lines.size() > 1) std::sort(rules.begin(), rules.end());
+            always.clear();
+            conditional.clear();
             for (const std::size_t r : rules) {
                 const Rule& rule = protocol.rules[r];
                 (rule.conditions().empty() && !rule.window.undated() ? always : conditional).push_back(r);
             }
-            out.push_back({activity, anchor, sweep(protocol, depth, always), std::move(conditional)});
+            out.push_back({activity, anchor, sweeper.sweep(always), conditional});
         }
     }
     return out;

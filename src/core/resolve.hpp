@@ -22,7 +22,7 @@ struct DaySegment {
 };
 
 struct ResolvedActivity {
-    std::string activity;
+    Name activity;
     Anchor anchor = Anchor::session;
     std::vector<DaySegment> days;  // ascending, non-overlapping; days without guidance are absent
     // Rules on this activity or a parent that apply only in a circumstance (a

@@ -1,0 +1,45 @@
+#include "name.hpp"
+
+#include <mutex>
+#include <unordered_set>
+
+#include <nlohmann/json.hpp>
+
+namespace aftercare {
+
+namespace {
+
+const std::string& empty_text() {
+    static const std::string empty;
+    return empty;
+}
+
+// Node-based, so a text never moves once stored. Guarded, so an editor or a
+// test runner may compile on several threads.
+struct Store {
+    std::mutex mutex;
+    std::unordered_set<std::string, TextHash, std::equal_to<>> texts;
+};
+
+Store& store() {
+    static Store* const instance = new Store;  // never destroyed: Names may outlive static destructors
+    return *instance;
+}
+
+}  // namespace
+
+Name::Name() : text_(&empty_text()) {}
+
+Name::Name(std::string_view text) : text_(&empty_text()) {
+    if (text.empty()) return;
+    Store& s = store();
+    const std::lock_guard lock(s.mutex);
+    auto it = s.texts.find(text);
+    if (it == s.texts.end()) it = s.texts.emplace(text).first;
+    text_ = &*it;
+}
+
+void to_json(nlohmann::ordered_json& out, Name name) { out = name.str(); }
+void to_json(nlohmann::json& out, Name name) { out = name.str(); }
+
+}  // namespace aftercare
