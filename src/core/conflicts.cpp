@@ -5,6 +5,7 @@
 #include <set>
 #include <span>
 #include <tuple>
+#include <unordered_map>
 
 #include "analysis.hpp"
 #include "day_sweep.hpp"
@@ -15,10 +16,8 @@ namespace {
 
 bool restrictive(Modality m) { return m == Modality::forbid || m == Modality::avoid; }
 
-// One side's guidance over some days: a rule (within a file) or a clinic's
-// resolved guidance (across files).
+// A clinic's resolved guidance over some days, compared across files.
 struct Stance {
-    std::size_t side;      // rule index within a file, protocol index across files
     std::size_t protocol;
     Modality modality;
     DayRange days;
@@ -36,13 +35,27 @@ struct Run {
     bool on_self;
 };
 
-// Contradictions and strength mismatches on one activity and timeline. The
-// sweep keeps counts of the modalities in force, so each day boundary costs
+// What kind of disagreement the guidance in force on a day is, from how many
+// rules (or sides) of each modality speak and how many of them are on the
+// activity itself; null when they agree.
+const char* classify(const int (&count)[5], int own) {
+    const auto n = [&](Modality m) { return count[static_cast<int>(m)]; };
+    const int restricts = n(Modality::forbid) + n(Modality::avoid);
+    const int permits = n(Modality::allow) + n(Modality::recommend) + n(Modality::require);
+    if (own == 0) return nullptr;  // inherited from a parent: reported there
+    if (restricts && permits) return "contradiction";
+    if ((n(Modality::forbid) && n(Modality::avoid)) || (n(Modality::require) && n(Modality::recommend))) {
+        return "strength-mismatch";
+    }
+    return nullptr;
+}
+
+// Contradictions and strength mismatches across clinics on one activity and
+// timeline. The sweep keeps counts of the modalities in force, so each day boundary costs
 // the same however many sides speak; a maximal stretch of days with the same
 // kind of disagreement is one finding, naming every side that speaks during
 // it with its own days and rules.
-void disagreements(const std::vector<Stance>& stances, bool across, Name activity, Anchor anchor,
-                   std::vector<Finding>& out) {
+void disagreements_across(const std::vector<Stance>& stances, Name activity, Anchor anchor, std::vector<Finding>& out) {
     std::vector<DayRange> intervals;
     intervals.reserve(stances.size());
     for (const Stance& s : stances) intervals.push_back(s.days);
@@ -56,24 +69,13 @@ void disagreements(const std::vector<Stance>& stances, bool across, Name activit
     std::vector<std::size_t> run;      // stances that spoke during the open run
     std::vector<std::size_t> started;  // stances that began on the current day
 
-    auto classify_counts = [&]() -> const char* {
-        const auto n = [&](Modality m) { return count[static_cast<int>(m)]; };
-        const int restricts = n(Modality::forbid) + n(Modality::avoid);
-        const int permits = n(Modality::allow) + n(Modality::recommend) + n(Modality::require);
-        if (own == 0) return nullptr;  // inherited from a parent: reported there
-        if (restricts && permits) return "contradiction";
-        if ((n(Modality::forbid) && n(Modality::avoid)) || (n(Modality::require) && n(Modality::recommend))) {
-            return "strength-mismatch";
-        }
-        return nullptr;
-    };
     auto close_run = [&] {
         if (!run_id) return;
-        // One side per rule within a file, per protocol and modality across files.
+        // One side per protocol and modality.
         std::map<std::pair<std::size_t, int>, FindingSide> sides;
         for (const std::size_t i : run) {
             const Stance& s = stances[i];
-            const auto key = across ? std::pair{s.protocol, static_cast<int>(s.modality)} : std::pair{s.side, 0};
+            const auto key = std::pair{s.protocol, static_cast<int>(s.modality)};
             auto [it, fresh] = sides.try_emplace(
                 key, FindingSide{s.protocol, s.modality, s.days, std::vector<std::size_t>(s.rules.begin(), s.rules.end())});
             if (fresh) continue;
@@ -86,7 +88,7 @@ void disagreements(const std::vector<Stance>& stances, bool across, Name activit
         Finding f;
         f.id = run_id;
         f.severity = severity_of(run_id);
-        f.across = across;
+        f.across = true;
         f.activity = activity;
         f.anchor = anchor;
         f.days.push_back(range_of(run_first, run_last));
@@ -123,7 +125,7 @@ void disagreements(const std::vector<Stance>& stances, bool across, Name activit
         }
         if (e == events.size()) break;
         const long long last = events[e].day == open_after ? open_after : events[e].day - 1;
-        const char* id = active.empty() ? nullptr : classify_counts();
+        const char* id = active.empty() ? nullptr : classify(count, own);
         if (id && run_id == id && run_last + 1 == day) {
             run_last = last;
             run.insert(run.end(), started.begin(), started.end());
@@ -190,6 +192,64 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, Name activ
     }
 }
 
+// Contradictions and strength mismatches within one protocol, from its
+// resolved view: the segments already hold the rules in force on each
+// stretch of days, so one walk over them classifies every stretch. A maximal
+// run of adjacent segments with the same kind of disagreement is one
+// finding, each rule a side with the days it spoke during the run.
+void disagreements_within(const Protocol& p, std::size_t index, const ResolvedActivity& resolved,
+                          std::vector<Finding>& out) {
+    struct Spoke {
+        std::size_t rule;
+        long long first, last;
+    };
+    std::vector<Spoke> spoke;  // during the open run
+    const char* run_id = nullptr;
+    long long run_first = 0, run_last = 0;
+    auto close_run = [&] {
+        if (!run_id) return;
+        std::sort(spoke.begin(), spoke.end(), [](const Spoke& a, const Spoke& b) { return a.rule < b.rule; });
+        Finding f;
+        f.id = run_id;
+        f.severity = severity_of(run_id);
+        f.activity = resolved.activity;
+        f.anchor = resolved.anchor;
+        f.days.push_back(range_of(run_first, run_last));
+        for (std::size_t i = 0; i < spoke.size();) {
+            const std::size_t rule = spoke[i].rule;
+            long long first = spoke[i].first, last = spoke[i].last;
+            for (; i < spoke.size() && spoke[i].rule == rule; ++i) {
+                first = std::min(first, spoke[i].first);
+                last = std::max(last, spoke[i].last);
+            }
+            f.sides.push_back({index, p.rules[rule].modality, range_of(first, last), {rule}});
+        }
+        out.push_back(std::move(f));
+        run_id = nullptr;
+        spoke.clear();
+    };
+    for (const DaySegment& segment : resolved.days) {
+        int count[5] = {0, 0, 0, 0, 0};
+        int own = 0;
+        for (const std::size_t r : segment.rules) {
+            ++count[static_cast<int>(p.rules[r].modality)];
+            own += p.rules[r].activity == resolved.activity;
+        }
+        const char* id = classify(count, own);
+        const DayRange days{segment.from, segment.to};
+        const long long first = start_of(days), last = end_of(days);
+        if (!id || id != run_id || run_last + 1 != first) {
+            close_run();
+            if (!id) continue;
+            run_id = id;
+            run_first = first;
+        }
+        run_last = last;
+        for (const std::size_t r : segment.rules) spoke.push_back({r, first, last});
+    }
+    close_run();
+}
+
 using Key = std::pair<Name, Anchor>;
 
 }  // namespace
@@ -200,26 +260,30 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
     std::vector<Finding> out;
     // Disagreements: the rules the resolved view weighed against each other
     // (one level of the activity tree; exceptions on kinds are not among them).
-    for (const ResolvedActivity& resolved : c.resolved) {
-        std::vector<Stance> stances;
-        for (const DaySegment& segment : resolved.days) {
-            for (const std::size_t& r : segment.rules) {  // by reference: the stance points at it
-                stances.push_back({r, index, p.rules[r].modality, {segment.from, segment.to},
-                                   std::span<const std::size_t>(&r, 1), p.rules[r].activity == resolved.activity});
-            }
+    for (const ResolvedActivity& resolved : c.resolved) disagreements_within(p, index, resolved, out);
+    // Durations: rules written on the same activity with the same modality,
+    // grouped by hashing, then taken in the order of their names.
+    using Guidance = std::tuple<Name, Anchor, Modality>;
+    struct GuidanceHash {
+        std::size_t operator()(const Guidance& g) const noexcept {
+            return std::hash<Name>{}(std::get<0>(g)) * 31 + static_cast<std::size_t>(std::get<1>(g)) * 7 +
+                   static_cast<std::size_t>(std::get<2>(g));
         }
-        disagreements(stances, false, resolved.activity, resolved.anchor, out);
-    }
-    // Durations: rules written on the same activity with the same modality.
-    std::map<std::tuple<Name, Anchor, Modality>, std::vector<Run>> same_guidance;
+    };
+    std::unordered_map<Guidance, std::vector<Run>, GuidanceHash> same_guidance;
     for (std::size_t r = 0; r < p.rules.size(); ++r) {
         const Rule& rule = p.rules[r];
         if (!rule.conditions().empty() || rule.window.undated()) continue;
         same_guidance[{rule.activity, rule.window.anchor, rule.modality}].push_back(
             {r, index, rule.modality, {rule.window.from, rule.window.to}, {r}, true});
     }
-    for (auto& [key, runs] : same_guidance) {
-        durations(std::move(runs), restrictive(std::get<2>(key)), false, std::get<0>(key), std::get<1>(key), out);
+    std::vector<Guidance> keys;
+    keys.reserve(same_guidance.size());
+    for (const auto& [key, runs] : same_guidance) keys.push_back(key);
+    std::sort(keys.begin(), keys.end());
+    for (const Guidance& key : keys) {
+        durations(std::move(same_guidance[key]), restrictive(std::get<2>(key)), false, std::get<0>(key),
+                  std::get<1>(key), out);
     }
     return out;
 }
@@ -246,7 +310,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
                 const bool own = std::any_of(segment.rules.begin(), segment.rules.end(), [&](std::size_t r) {
                     return c.protocol.rules[r].activity == resolved.activity;
                 });
-                list.push_back({index, index, segment.modality, {segment.from, segment.to}, segment.rules, own});
+                list.push_back({index, segment.modality, {segment.from, segment.to}, segment.rules, own});
                 if (run && run->days.to && segment.from && *run->days.to + 1 == *segment.from &&
                     restrictive(run->modality) == restrictive(segment.modality)) {
                     run->days.to = segment.to;
@@ -266,7 +330,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
     }
     std::vector<Finding> out;
     for (auto& [procedure, by_key] : stances_by_procedure) {
-        for (auto& [key, stances] : by_key) disagreements(stances, true, key.first, key.second, out);
+        for (auto& [key, stances] : by_key) disagreements_across(stances, key.first, key.second, out);
     }
     for (auto& [procedure, by_key] : runs_by_procedure) {
         for (auto& [key, runs] : by_key) durations(std::move(runs), key.second, true, key.first.first, key.first.second, out);
