@@ -574,7 +574,7 @@ private:
                 rule.modality = clause.modality;
                 rule.window = *window;
                 rule.quantity = quantity;
-                rule.provenance = Provenance{texts, file_.position(word.span)};
+                rule.provenance = Provenance{texts, file_.position(word.span, line_hint_)};
                 result_.protocol.rules.push_back(std::move(rule));
             }
         }
@@ -644,6 +644,7 @@ private:
     std::map<std::string, DayWindow> phases_;
     std::set<std::string> all_phases_;  // every phase name in the file, defined or not yet
     std::unordered_map<std::string, KnownWord, TextHash, std::equal_to<>> known_words_;  // by the word as written
+    SourceFile::LineHint line_hint_;  // rules come in file order
 };
 
 }  // namespace

@@ -21,7 +21,26 @@ SourceFile::SourceFile(std::string name, std::string text)
 SourceFile::LineColumn SourceFile::line_column(std::uint32_t offset) const {
     offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-    const auto index = static_cast<std::uint32_t>(it - line_starts_.begin()) - 1;
+    return column_in_line(offset, static_cast<std::uint32_t>(it - line_starts_.begin()) - 1);
+}
+
+SourceFile::LineColumn SourceFile::line_column(std::uint32_t offset, LineHint& hint) const {
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+    std::uint32_t index = hint.index < line_starts_.size() ? hint.index : 0;
+    if (line_starts_[index] > offset) return line_column(offset);  // behind the walk: search
+    const auto last = static_cast<std::uint32_t>(line_starts_.size()) - 1;
+    for (int step = 0; index < last && line_starts_[index + 1] <= offset; ++index) {
+        if (++step == 8) {  // far ahead: search
+            const LineColumn found = line_column(offset);
+            hint.index = found.line - 1;
+            return found;
+        }
+    }
+    hint.index = index;
+    return column_in_line(offset, index);
+}
+
+SourceFile::LineColumn SourceFile::column_in_line(std::uint32_t offset, std::uint32_t index) const {
     std::uint32_t column = 1;
     for (std::uint32_t i = line_starts_[index]; i < offset; ++i) {
         // Count code points: skip UTF-8 continuation bytes.
@@ -33,6 +52,12 @@ SourceFile::LineColumn SourceFile::line_column(std::uint32_t offset) const {
 Position SourceFile::position(Span span) const {
     const auto start = line_column(span.begin);
     const auto stop = line_column(std::max(span.begin, span.end));
+    return Position{start.line, start.column, stop.line, stop.column};
+}
+
+Position SourceFile::position(Span span, LineHint& hint) const {
+    const auto start = line_column(span.begin, hint);
+    const auto stop = line_column(std::max(span.begin, span.end), hint);
     return Position{start.line, start.column, stop.line, stop.column};
 }
 

@@ -46,6 +46,13 @@ public:
 
     Location locate(Span span) const;
     Position position(Span span) const;
+    // The same, for a walk through the file in order (as the checker makes):
+    // the search starts at the line the previous call found, which `hint`
+    // keeps, so each call costs a step or two rather than a search.
+    struct LineHint {
+        std::uint32_t index = 0;
+    };
+    Position position(Span span, LineHint& hint) const;
     // The text of a 1-based line, without its line break.
     std::string_view line_text(std::uint32_t line) const;
     std::string_view slice(Span span) const;
@@ -56,6 +63,8 @@ private:
         std::uint32_t column;
     };
     LineColumn line_column(std::uint32_t offset) const;
+    LineColumn line_column(std::uint32_t offset, LineHint& hint) const;
+    LineColumn column_in_line(std::uint32_t offset, std::uint32_t index) const;
 
     std::string name_;
     std::string text_;
