@@ -90,3 +90,33 @@ TEST_CASE("a garbage file stops after a bounded number of errors", "[parser]") {
     CHECK(result.diagnostics.size() == max_syntax_errors + 1);
     CHECK(result.diagnostics.back().code == "too-many-errors");
 }
+
+TEST_CASE("positions found walking through a file agree with a search in any order", "[source]") {
+    std::string text;
+    for (int line = 0; line < 40; ++line) text += std::string(static_cast<std::size_t>(line % 7), 'x') + "é ü\n";
+    text += "last line without a break";
+    const SourceFile file("walk.care", text);
+    const auto size = static_cast<std::uint32_t>(text.size());
+    auto agrees = [&](const std::vector<std::uint32_t>& offsets) {
+        SourceFile::LineHint hint;
+        for (const std::uint32_t offset : offsets) {
+            const Span span{offset, std::min(offset + 3, size)};
+            const Position walked = file.position(span, hint);
+            const Position searched = file.position(span);
+            INFO("offset " << offset);
+            CHECK(walked.line == searched.line);
+            CHECK(walked.column == searched.column);
+            CHECK(walked.end_line == searched.end_line);
+            CHECK(walked.end_column == searched.end_column);
+        }
+    };
+    std::vector<std::uint32_t> forward, backward, jumping;
+    for (std::uint32_t o = 0; o <= size; ++o) forward.push_back(o);
+    backward.assign(forward.rbegin(), forward.rend());
+    for (std::uint32_t o = 0; o <= size; o += 97) jumping.push_back(o);
+    for (std::uint32_t o = size; o > 131; o -= 131) jumping.push_back(o);
+    agrees(forward);
+    agrees(backward);
+    agrees(jumping);
+    CHECK(file.position({size, size}).line == 41);
+}
