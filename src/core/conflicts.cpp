@@ -27,12 +27,17 @@ struct Stance {
 
 // A side's guidance over a run of days, for durations: its rules merge as the run grows.
 struct Run {
-    std::size_t side;
+    std::size_t side;  // rule index within a file, protocol index across files
     std::size_t protocol;
     Modality modality;
     DayRange days;
+    // Across files, the rules of the merged segments. Within a file a run is
+    // the one rule `side`, and this stays empty: a long protocol has as many
+    // runs as rules, and most are never reported.
     std::vector<std::size_t> rules;
     bool on_self;
+
+    std::vector<std::size_t> reported_rules(bool across) const { return across ? rules : std::vector{side}; }
 };
 
 // What kind of disagreement the guidance in force on a day is, from how many
@@ -184,7 +189,7 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, Name activ
             if (last_start > first_start) f.days.push_back(range_of(first_start, last_start - 1));
             if (last_end > first_end) f.days.push_back(range_of(first_end + 1, last_end));
             for (std::size_t i = begin; i < end; ++i) {
-                f.sides.push_back({runs[i].protocol, runs[i].modality, runs[i].days, runs[i].rules});
+                f.sides.push_back({runs[i].protocol, runs[i].modality, runs[i].days, runs[i].reported_rules(across)});
             }
             out.push_back(std::move(f));
         }
@@ -275,7 +280,7 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
         const Rule& rule = p.rules[r];
         if (!rule.conditions().empty() || rule.window.undated()) continue;
         same_guidance[{rule.activity, rule.window.anchor, rule.modality}].push_back(
-            {r, index, rule.modality, {rule.window.from, rule.window.to}, {r}, true});
+            {r, index, rule.modality, {rule.window.from, rule.window.to}, {}, true});
     }
     std::vector<Guidance> keys;
     keys.reserve(same_guidance.size());

@@ -22,16 +22,26 @@ int strictness(Modality modality) {
 
 namespace {
 
+// What the sweep needs of a rule, packed together: the rules themselves are
+// large and a long protocol's do not fit in the cache, while each activity's
+// sweep visits its rules (and its parents') in index order.
+struct RuleFacts {
+    DayRange days;
+    Modality modality;
+    int depth;  // in the activity tree: a kind's rules win over its parent's
+    bool decides;  // no `when` condition and no undated end: it decides days
+};
+
 // Sweeps one activity's rules into segments. Its buffers are kept between
 // activities, so a long protocol's thousands of sweeps allocate only for the
 // segments they make.
 class Sweeper {
 public:
-    Sweeper(const Protocol& protocol, const std::vector<int>& depth) : protocol_(protocol), depth_(depth) {}
+    explicit Sweeper(const std::vector<RuleFacts>& facts) : facts_(facts) {}
 
     std::vector<DaySegment> sweep(const std::vector<std::size_t>& rules) {
         windows_.clear();
-        for (const std::size_t r : rules) windows_.push_back({protocol_.rules[r].window.from, protocol_.rules[r].window.to});
+        for (const std::size_t r : rules) windows_.push_back(facts_[r].days);
         day_events(windows_, events_);
         std::vector<DaySegment> out;
         active_.clear();  // ascending rule indices; few at a time
@@ -55,15 +65,15 @@ private:
     // before when nothing changes at this boundary.
     void decide(long long day, long long next, std::vector<DaySegment>& out) {
         int deepest = -1;
-        for (const std::size_t r : active_) deepest = std::max(deepest, depth_[r]);
+        for (const std::size_t r : active_) deepest = std::max(deepest, facts_[r].depth);
         deciding_.clear();
         Modality modality = Modality::allow;
         std::size_t decider = 0;
         int strictest = -1;
         for (const std::size_t r : active_) {
-            if (depth_[r] != deepest) continue;
+            if (facts_[r].depth != deepest) continue;
             deciding_.push_back(r);
-            const Modality m = protocol_.rules[r].modality;
+            const Modality m = facts_[r].modality;
             if (strictness(m) > strictest) {  // the first of equals decides
                 strictest = strictness(m);
                 modality = m;
@@ -81,8 +91,7 @@ private:
         out.push_back(DaySegment{from, to, modality, decider, deciding_});
     }
 
-    const Protocol& protocol_;
-    const std::vector<int>& depth_;
+    const std::vector<RuleFacts>& facts_;
     std::vector<DayRange> windows_;
     std::vector<DayEvent> events_;
     std::vector<std::size_t> active_;
@@ -96,10 +105,12 @@ constexpr Anchor timelines[] = {Anchor::session, Anchor::final_session, Anchor::
 std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary* vocabulary) {
     // Rules by activity and timeline, in rule order.
     std::unordered_map<Name, std::array<std::vector<std::size_t>, 3>> by_activity;
-    std::vector<int> depth(protocol.rules.size());
+    std::vector<RuleFacts> facts;
+    facts.reserve(protocol.rules.size());
     for (std::size_t r = 0; r < protocol.rules.size(); ++r) {
         const Rule& rule = protocol.rules[r];
-        depth[r] = Vocabulary::depth(rule.activity.view());
+        facts.push_back({{rule.window.from, rule.window.to}, rule.modality, Vocabulary::depth(rule.activity.view()),
+                         rule.conditions().empty() && !rule.window.undated()});
         by_activity[rule.activity][static_cast<std::size_t>(rule.window.anchor)].push_back(r);
     }
     // Which activities to resolve: those named, and the kinds below them; by name.
@@ -111,7 +122,7 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     }
     // Each activity collects its own rules and its parents' ("wash.rinse", "wash").
     std::vector<ResolvedActivity> out;
-    Sweeper sweeper(protocol, depth);
+    Sweeper sweeper(facts);
     std::vector<std::size_t> rules, always, conditional;
     for (const Name activity : activities) {
         std::vector<const std::array<std::vector<std::size_t>, 3>*> lines;
@@ -131,10 +142,7 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
             if (lines.size() > 1) std::sort(rules.begin(), rules.end());
             always.clear();
             conditional.clear();
-            for (const std::size_t r : rules) {
-                const Rule& rule = protocol.rules[r];
-                (rule.conditions().empty() && !rule.window.undated() ? always : conditional).push_back(r);
-            }
+            for (const std::size_t r : rules) (facts[r].decides ? always : conditional).push_back(r);
             out.push_back({activity, anchor, sweeper.sweep(always), conditional});
         }
     }
