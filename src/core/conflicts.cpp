@@ -76,19 +76,23 @@ void disagreements_across(const std::vector<Stance>& stances, Name activity, Anc
 
     auto close_run = [&] {
         if (!run_id) return;
-        // One side per protocol and modality.
-        std::map<std::pair<std::size_t, int>, FindingSide> sides;
-        for (const std::size_t i : run) {
-            const Stance& s = stances[i];
-            const auto key = std::pair{s.protocol, static_cast<int>(s.modality)};
-            auto [it, fresh] = sides.try_emplace(
-                key, FindingSide{s.protocol, s.modality, s.days, std::vector<std::size_t>(s.rules.begin(), s.rules.end())});
-            if (fresh) continue;
-            FindingSide& side = it->second;
-            side.days = range_of(std::min(start_of(side.days), start_of(s.days)), std::max(end_of(side.days), end_of(s.days)));
-            std::vector<std::size_t> merged;
-            std::set_union(side.rules.begin(), side.rules.end(), s.rules.begin(), s.rules.end(), std::back_inserter(merged));
-            side.rules = std::move(merged);
+        // One side per protocol and modality: its days span its stances', its
+        // rules are theirs, merged.
+        std::sort(run.begin(), run.end(), [&](std::size_t a, std::size_t b) {
+            return std::tie(stances[a].protocol, stances[a].modality, a) < std::tie(stances[b].protocol, stances[b].modality, b);
+        });
+        std::vector<FindingSide> sides;
+        for (std::size_t i = 0; i < run.size();) {
+            const Stance& first = stances[run[i]];
+            FindingSide side{first.protocol, first.modality, first.days, {}};
+            for (; i < run.size() && stances[run[i]].protocol == first.protocol && stances[run[i]].modality == first.modality; ++i) {
+                const Stance& s = stances[run[i]];
+                side.days = range_of(std::min(start_of(side.days), start_of(s.days)), std::max(end_of(side.days), end_of(s.days)));
+                side.rules.insert(side.rules.end(), s.rules.begin(), s.rules.end());
+            }
+            std::sort(side.rules.begin(), side.rules.end());
+            side.rules.erase(std::unique(side.rules.begin(), side.rules.end()), side.rules.end());
+            sides.push_back(std::move(side));
         }
         Finding f;
         f.id = run_id;
@@ -97,7 +101,7 @@ void disagreements_across(const std::vector<Stance>& stances, Name activity, Anc
         f.activity = activity;
         f.anchor = anchor;
         f.days.push_back(range_of(run_first, run_last));
-        for (auto& [key, side] : sides) f.sides.push_back(std::move(side));
+        f.sides = std::move(sides);
         std::stable_sort(f.sides.begin(), f.sides.end(), [](const FindingSide& a, const FindingSide& b) {
             return std::make_pair(a.protocol, a.rules.front()) < std::make_pair(b.protocol, b.rules.front());
         });
@@ -294,37 +298,53 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
 }
 
 std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
-    // Each protocol's resolved guidance, gathered by activity and timeline, and
-    // its runs: adjacent days on the same side (restrictive or permissive),
-    // whatever mix of modalities they have.
-    std::map<std::string, std::map<Key, std::vector<Stance>>> stances_by_procedure;
-    std::map<std::string, std::map<std::pair<Key, bool>, std::vector<Run>>> runs_by_procedure;
+    // Each protocol's resolved guidance, gathered by procedure, activity and
+    // timeline, and its runs: adjacent days on the same side (restrictive or
+    // permissive), whatever mix of modalities they have. Groups are found by
+    // hashing and compared in the order of their names.
+    struct Group {
+        Name activity;
+        Anchor anchor;
+        std::vector<Stance> stances;
+        std::vector<Run> runs[2];  // permissive, restrictive
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& key) const noexcept {
+            return std::hash<Name>{}(key.first) * 3 + static_cast<std::size_t>(key.second);
+        }
+    };
+    struct Procedure {
+        std::vector<Group> groups;
+        std::unordered_map<Key, std::size_t, KeyHash> index;
+    };
+    std::map<std::string_view, Procedure> procedures;
     for (std::size_t index = 0; index < protocols.size(); ++index) {
         const Compilation& c = *protocols[index];
-        auto& stances = stances_by_procedure[c.protocol.procedure];
-        auto& runs = runs_by_procedure[c.protocol.procedure];
+        Procedure& procedure = procedures[c.protocol.procedure];
         for (const ResolvedActivity& resolved : c.resolved) {
             const Key key{resolved.activity, resolved.anchor};
-            auto& list = stances[key];
+            const auto [at, fresh] = procedure.index.try_emplace(key, procedure.groups.size());
+            if (fresh) procedure.groups.push_back(Group{resolved.activity, resolved.anchor, {}, {}});
+            Group& group = procedure.groups[at->second];
             std::optional<Run> run;
             auto flush = [&] {
-                if (run) runs[{key, restrictive(run->modality)}].push_back(std::move(*run));
+                if (!run) return;
+                std::sort(run->rules.begin(), run->rules.end());
+                run->rules.erase(std::unique(run->rules.begin(), run->rules.end()), run->rules.end());
+                group.runs[restrictive(run->modality)].push_back(std::move(*run));
                 run.reset();
             };
             for (const DaySegment& segment : resolved.days) {
                 const bool own = std::any_of(segment.rules.begin(), segment.rules.end(), [&](std::size_t r) {
                     return c.protocol.rules[r].activity == resolved.activity;
                 });
-                list.push_back({index, segment.modality, {segment.from, segment.to}, segment.rules, own});
+                group.stances.push_back({index, segment.modality, {segment.from, segment.to}, segment.rules, own});
                 if (run && run->days.to && segment.from && *run->days.to + 1 == *segment.from &&
                     restrictive(run->modality) == restrictive(segment.modality)) {
                     run->days.to = segment.to;
                     run->on_self |= own;
                     if (strictness(segment.modality) > strictness(run->modality)) run->modality = segment.modality;
-                    std::vector<std::size_t> merged;
-                    std::set_union(run->rules.begin(), run->rules.end(), segment.rules.begin(), segment.rules.end(),
-                                   std::back_inserter(merged));
-                    run->rules = std::move(merged);
+                    run->rules.insert(run->rules.end(), segment.rules.begin(), segment.rules.end());  // merged at flush
                 } else {
                     flush();
                     run = Run{index, index, segment.modality, {segment.from, segment.to}, segment.rules, own};
@@ -334,11 +354,18 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
         }
     }
     std::vector<Finding> out;
-    for (auto& [procedure, by_key] : stances_by_procedure) {
-        for (auto& [key, stances] : by_key) disagreements_across(stances, key.first, key.second, out);
+    for (auto& [name, procedure] : procedures) {
+        std::sort(procedure.groups.begin(), procedure.groups.end(), [](const Group& a, const Group& b) {
+            return std::tie(a.activity, a.anchor) < std::tie(b.activity, b.anchor);
+        });
+        for (Group& group : procedure.groups) disagreements_across(group.stances, group.activity, group.anchor, out);
     }
-    for (auto& [procedure, by_key] : runs_by_procedure) {
-        for (auto& [key, runs] : by_key) durations(std::move(runs), key.second, true, key.first.first, key.first.second, out);
+    for (auto& [name, procedure] : procedures) {
+        for (Group& group : procedure.groups) {
+            for (const bool restrictions : {false, true}) {
+                durations(std::move(group.runs[restrictions]), restrictions, true, group.activity, group.anchor, out);
+            }
+        }
     }
     return out;
 }
