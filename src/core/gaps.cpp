@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "analysis.hpp"
@@ -12,7 +13,7 @@
 namespace aftercare {
 
 namespace {
-std::string topic_of(const std::string& activity) { return activity.substr(0, activity.find('.')); }
+std::string_view topic_of(std::string_view activity) { return activity.substr(0, activity.find('.')); }
 }  // namespace
 
 std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t index) {
@@ -62,31 +63,49 @@ std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t ind
 }
 
 std::vector<Finding> find_coverage_gaps(const Analysed& protocols) {
-    // By procedure, then topic: the first rule of each protocol on it.
-    std::map<std::string, std::map<std::string, std::map<std::size_t, std::size_t>>> first_rule;
-    std::map<std::string, std::vector<std::size_t>> members;
+    // By procedure, then topic: the first rule of each protocol on it, in
+    // protocol order. Topics are found by hashing interned names (each
+    // activity's topic worked out once) and taken in name order.
+    struct Procedure {
+        std::vector<std::size_t> members;
+        std::unordered_map<Name, std::vector<std::pair<std::size_t, std::size_t>>> covering;  // (protocol, rule)
+    };
+    std::map<std::string_view, Procedure> procedures;
+    std::unordered_map<Name, Name> topics;  // activity -> its topic
+    std::unordered_map<Name, std::size_t> first;  // within one protocol: topic -> its first rule
     for (std::size_t index = 0; index < protocols.size(); ++index) {
         const Protocol& p = protocols[index]->protocol;
-        members[p.procedure].push_back(index);
+        Procedure& procedure = procedures[p.procedure];
+        procedure.members.push_back(index);
+        first.clear();
         for (std::size_t r = 0; r < p.rules.size(); ++r) {
-            first_rule[p.procedure][topic_of(p.rules[r].activity)].emplace(index, r);
+            auto topic = topics.find(p.rules[r].activity);
+            if (topic == topics.end()) topic = topics.emplace(p.rules[r].activity, Name(topic_of(p.rules[r].activity))).first;
+            first.try_emplace(topic->second, r);
         }
+        for (const auto& [topic, rule] : first) procedure.covering[topic].emplace_back(index, rule);
     }
     std::vector<Finding> out;
-    for (const auto& [procedure, topics] : first_rule) {
-        const auto& all = members[procedure];
-        for (const auto& [topic, covering] : topics) {
-            if (covering.size() == all.size()) continue;
+    for (const auto& [name, procedure] : procedures) {
+        std::vector<Name> names;
+        for (const auto& [topic, covering] : procedure.covering) names.push_back(topic);
+        std::sort(names.begin(), names.end());
+        for (const Name topic : names) {
+            const auto& covering = procedure.covering.at(topic);
+            if (covering.size() == procedure.members.size()) continue;
             Finding f;
             f.id = "gap-coverage";
             f.severity = severity_of(f.id);
             f.across = true;
-            f.activity = Name(topic);
+            f.activity = topic;
             for (const auto& [index, rule] : covering) {
                 f.sides.push_back({index, protocols[index]->protocol.rules[rule].modality, {}, {rule}});
             }
-            for (const std::size_t index : all) {
-                if (!covering.count(index)) f.silent.push_back(index);
+            // Both lists are in protocol order: the members not covering are silent.
+            auto next = covering.begin();
+            for (const std::size_t index : procedure.members) {
+                if (next != covering.end() && next->first == index) ++next;
+                else f.silent.push_back(index);
             }
             out.push_back(std::move(f));
         }
