@@ -1,6 +1,7 @@
 #include "check_command.hpp"
 
 #include <cstdio>
+#include <iterator>
 #include <map>
 
 #include <fmt/format.h>
@@ -83,11 +84,13 @@ int run_check(const CheckOptions& options) {
     for (std::size_t i = 0; i < compiled.size(); ++i) {
         report.files.push_back(workspace.file_name(i));
         std::vector<Diagnostic> all = compiled[i].diagnostics;
-        all.insert(all.end(), per_file[i].begin(), per_file[i].end());
+        all.insert(all.end(), std::make_move_iterator(per_file[i].begin()), std::make_move_iterator(per_file[i].end()));
         sort_diagnostics(all);
-        report.diagnostics.insert(report.diagnostics.end(), all.begin(), all.end());
+        report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(all.begin()),
+                                  std::make_move_iterator(all.end()));
     }
-    report.diagnostics.insert(report.diagnostics.end(), across.begin(), across.end());
+    report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(across.begin()),
+                              std::make_move_iterator(across.end()));
 
     std::map<Severity, std::size_t> counts;
     for (const Diagnostic& d : report.diagnostics) {
