@@ -5,8 +5,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -17,27 +15,45 @@ namespace aftercare::cli {
 namespace fs = std::filesystem;
 
 namespace {
-ReadResult read_all(std::FILE* f) {
+// Reads to the end. A regular file is read straight into a string of its
+// size, in one call as a rule: no buffer grows and is copied, so a large
+// protocol costs its size in memory, not twice it.
+ReadResult read_all(int fd) {
     std::string text;
-    char buffer[1 << 16];
-    std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
-    if (std::ferror(f) != 0) return {std::nullopt, "read error"};
+    struct stat info {};
+    if (fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) return {std::nullopt, "it is a folder"};
+    std::size_t expected = 0;
+    if (S_ISREG(info.st_mode) && info.st_size > 0) expected = static_cast<std::size_t>(info.st_size);
+    text.resize(expected);
+    std::size_t have = 0;
+    char probe[4096];  // when the string is full: is there more (a pipe, or a file that grew)?
+    for (;;) {
+        const bool full = have == text.size();
+        const ssize_t n = full ? ::read(fd, probe, sizeof probe) : ::read(fd, text.data() + have, text.size() - have);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return {std::nullopt, std::strerror(errno)};
+        if (n == 0) break;
+        if (full) {
+            text.resize(std::max<std::size_t>(text.size() * 2, 1 << 16));
+            std::memcpy(text.data() + have, probe, static_cast<std::size_t>(n));
+        }
+        have += static_cast<std::size_t>(n);
+    }
+    text.resize(have);
+    if (text.capacity() > have + have / 8 + 4096) text.shrink_to_fit();
     return {std::move(text), {}};
 }
 }  // namespace
 
 ReadResult read_text(const std::string& path) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) return {std::nullopt, "it is a folder"};
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) return {std::nullopt, std::strerror(errno)};
-    ReadResult result = read_all(f);
-    std::fclose(f);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return {std::nullopt, std::strerror(errno)};
+    ReadResult result = read_all(fd);
+    ::close(fd);
     return result;
 }
 
-ReadResult read_stdin() { return read_all(stdin); }
+ReadResult read_stdin() { return read_all(STDIN_FILENO); }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
     std::vector<std::string> out;
