@@ -23,10 +23,14 @@
 #include <simdjson.h>
 
 #include "cli/files.hpp"
+#include "cli/render_lines.hpp"
+#include "cli/workspace.hpp"
 #include "core/analysis.hpp"
+#include "core/checker.hpp"
 #include "core/compiler.hpp"
 #include "core/json_output.hpp"
 #include "core/parser.hpp"
+#include "core/resolve.hpp"
 #include "synthetic.hpp"
 
 namespace fs = std::filesystem;
@@ -48,32 +52,45 @@ long resident_kb() {
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
-// Runs `work` in a child; `work` returns {seconds, count}.
-Figures isolated(const std::function<std::pair<double, double>()>& work) {
+// Runs `work` in a child and returns the `count` figures it returns, then the
+// child's peak resident memory above its start, in MB.
+std::vector<double> in_child(std::size_t count, const std::function<std::vector<double>()>& work) {
     int fds[2];
     if (pipe(fds) != 0) std::abort();
     const pid_t pid = fork();
     if (pid == 0) {
         close(fds[0]);
         const long start_kb = resident_kb();
-        const auto [seconds, count] = work();
+        std::vector<double> result = work();
+        result.resize(count);
         rusage usage{};
         getrusage(RUSAGE_SELF, &usage);
-        const double result[3] = {seconds, count, (usage.ru_maxrss - start_kb) / 1024.0};
-        if (write(fds[1], result, sizeof result) != sizeof result) _exit(1);
+        result.push_back((usage.ru_maxrss - start_kb) / 1024.0);
+        const auto bytes = static_cast<ssize_t>(result.size() * sizeof(double));
+        if (write(fds[1], result.data(), result.size() * sizeof(double)) != bytes) _exit(1);
         _exit(0);
     }
     close(fds[1]);
-    double result[3] = {0, 0, 0};
-    const auto got = read(fds[0], result, sizeof result);
+    std::vector<double> result(count + 1);
+    const auto bytes = static_cast<ssize_t>(result.size() * sizeof(double));
+    const auto got = read(fds[0], result.data(), result.size() * sizeof(double));
     close(fds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
-    if (got != sizeof result || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    if (got != bytes || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         std::fprintf(stderr, "a measurement failed\n");
         std::exit(1);
     }
-    return {result[0], result[1], result[2]};
+    return result;
+}
+
+// Runs `work` in a child; `work` returns {seconds, count}.
+Figures isolated(const std::function<std::pair<double, double>()>& work) {
+    const std::vector<double> r = in_child(2, [&] {
+        const auto [seconds, count] = work();
+        return std::vector<double>{seconds, count};
+    });
+    return {r[0], r[1], r[2]};
 }
 
 // A command's wall time and peak memory (the child's whole resident size).
@@ -187,6 +204,37 @@ int main(int argc, char** argv) {
         const Compilation c = compiler.compile(sources.add(large, std::move(text)));
         return std::pair{since(start), double(c.protocol.rules.size())};
     });
+    // Where check's time goes, stage by stage, on the same file.
+    const std::vector<double> stages = in_child(6, [&] {
+        SourceSet sources;
+        Compiler compiler(sources, cli::file_loader());
+        const auto vocabulary =
+            compiler.compile(sources.add((work / "vocabulary.care").string(), vocabulary_text)).vocabulary;
+        const SourceFile& file = sources.add(large, read_all(large));
+        auto start = Clock::now();
+        ParseResult parsed = parse(file);
+        const double parse_s = since(start);
+        start = Clock::now();
+        CheckResult checked = check_protocol(file, parsed.document, vocabulary.get());
+        const double check_s = since(start);
+        start = Clock::now();
+        parsed.document = {};
+        const double free_s = since(start);
+        start = Clock::now();
+        Compilation c;
+        c.protocol = std::move(checked.protocol);
+        c.vocabulary = vocabulary;
+        c.resolved = resolve(c.protocol, vocabulary.get());
+        const double resolve_s = since(start);
+        const Analysed one{&c};
+        start = Clock::now();
+        const auto conflicts = find_conflicts_within(one, 0);
+        const double conflicts_s = since(start);
+        start = Clock::now();
+        const auto gaps = find_gaps_within(one, 0);
+        const double gaps_s = since(start);
+        return std::vector<double>{parse_s, check_s, free_s, resolve_s, conflicts_s, gaps_s};
+    });
     const Figures check = compile_large(false);
     const Figures compile = compile_large(true);
     const double rules = check.count;
@@ -249,6 +297,26 @@ int main(int argc, char** argv) {
         const Figures f = run_command({binary, "check", "--fail-on", "error", "--format", "plain", small_dir});
         if (f.seconds < thousand.seconds) thousand = f;
     }
+    // The same run in this process, stage by stage.
+    const std::vector<double> small_stages = in_child(5, [&] {
+        auto start = Clock::now();
+        cli::Workspace workspace("");
+        workspace.load({small_dir});
+        const double load_s = since(start);
+        start = Clock::now();
+        const Analysed protocols = workspace.protocols();
+        const auto findings = analyse(protocols);
+        const double findings_s = since(start);
+        start = Clock::now();
+        std::vector<Diagnostic> diagnostics;
+        for (const Finding& f : findings) diagnostics.push_back(to_diagnostic(f, protocols));
+        const double diagnostics_s = since(start);
+        start = Clock::now();
+        std::string out;
+        for (const Diagnostic& d : diagnostics) out += cli::render_plain(d);
+        const double render_s = since(start);
+        return std::vector<double>{load_s, findings_s, diagnostics_s, render_s, double(out.size())};
+    });
     const std::string one = (work / "small" / "p0000.care").string();
     double one_total = 0, one_best = 1e9, one_peak = 0;
     const int runs = quick ? 20 : 100;
@@ -277,6 +345,9 @@ int main(int argc, char** argv) {
     row("compile (check + JSON text)", compile, large_mb, rules, large_mb);
     row("nlohmann::json parse of the JSON", nlohmann_parse, json_mb, rules, json_mb);
     row("simdjson parse of the JSON", simdjson_parse, json_mb, rules, json_mb);
+    std::printf("\nstages of check, on their own: parse %.1f ms, names and windows %.1f ms, freeing the syntax tree "
+                "%.1f ms, resolved view %.1f ms, contradictions and durations %.1f ms, gaps %.1f ms\n",
+                stages[0] * 1e3, stages[1] * 1e3, stages[2] * 1e3, stages[3] * 1e3, stages[4] * 1e3, stages[5] * 1e3);
     std::printf("\nratios (rules/s): check / nlohmann = %.2f, check / simdjson = %.2f; "
                 "check MB/s / read MB/s = %.3f\n",
                 rate(rules, check.seconds) / rate(rules, nlohmann_parse.seconds),
@@ -296,6 +367,10 @@ int main(int argc, char** argv) {
     }
     std::printf("\nchecking 1,000 small files (%.2f MB) in one process: %.1f ms, peak %.0f MB\n", small_mb,
                 thousand.seconds * 1e3, thousand.peak_mb);
+    std::printf("  the same in this process, by stage: reading and compiling %.1f ms, findings %.1f ms, "
+                "their diagnostics %.1f ms, rendering them %.1f ms (%.1f MB of text)\n",
+                small_stages[0] * 1e3, small_stages[1] * 1e3, small_stages[2] * 1e3, small_stages[3] * 1e3,
+                small_stages[4] / 1e6);
     std::printf("one small file per process (start-up included): mean %.2f ms, best %.2f ms over %d runs, peak %.1f MB\n",
                 one_total / runs * 1e3, one_best * 1e3, runs, one_peak);
 
