@@ -43,7 +43,8 @@ std::vector<ComparisonRow> rows_for(const Analysed& protocols, const std::vector
         row.cells.resize(entries.size());
         for (const std::size_t i : active) {
             const auto& [p, segment] = owner[i];
-            row.cells[p] = Cell{segment->modality, protocols[p]->protocol.rules[segment->decider].quantity, segment->rules};
+            row.cells[p] = Cell{segment->modality, protocols[p]->protocol.rules[segment->decider].quantity,
+                                {segment->rules.begin(), segment->rules.end()}};
         }
         // A row goes on while every protocol says the same thing.
         if (!rows.empty() && last_end + 1 == first) {

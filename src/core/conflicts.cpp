@@ -347,7 +347,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
                     run->rules.insert(run->rules.end(), segment.rules.begin(), segment.rules.end());  // merged at flush
                 } else {
                     flush();
-                    run = Run{index, index, segment.modality, {segment.from, segment.to}, segment.rules, own};
+                    run = Run{index, index, segment.modality, {segment.from, segment.to}, {segment.rules.begin(), segment.rules.end()}, own};
                 }
             }
             flush();

@@ -37,9 +37,14 @@ struct RuleFacts {
 // segments they make.
 class Sweeper {
 public:
-    explicit Sweeper(const std::vector<RuleFacts>& facts) : facts_(facts) {}
+    // Segments' rule lists are appended to `lists`; each segment's place in
+    // it is in `places`, and its span is set once `lists` is complete.
+    struct Place {
+        std::size_t offset, count;
+    };
+    Sweeper(const std::vector<RuleFacts>& facts, std::vector<std::size_t>& lists) : facts_(facts), lists_(lists) {}
 
-    std::vector<DaySegment> sweep(const std::vector<std::size_t>& rules) {
+    std::vector<DaySegment> sweep(const std::vector<std::size_t>& rules, std::vector<Place>& places) {
         windows_.clear();
         for (const std::size_t r : rules) windows_.push_back(facts_[r].days);
         day_events(windows_, events_);
@@ -55,7 +60,7 @@ public:
             }
             if (active_.empty() || i == events_.size()) continue;
             const long long next = events_[i].day;  // this segment is [day, next)
-            decide(day, next, out);
+            decide(day, next, out, places);
         }
         return out;
     }
@@ -63,7 +68,7 @@ public:
 private:
     // The segment [day, next) with the rules now active, joined to the one
     // before when nothing changes at this boundary.
-    void decide(long long day, long long next, std::vector<DaySegment>& out) {
+    void decide(long long day, long long next, std::vector<DaySegment>& out, std::vector<Place>& places) {
         int deepest = -1;
         for (const std::size_t r : active_) deepest = std::max(deepest, facts_[r].depth);
         deciding_.clear();
@@ -84,14 +89,18 @@ private:
         if (day != open_before) from = static_cast<int>(day);
         if (next != open_after) to = static_cast<int>(next - 1);
         if (!out.empty() && out.back().to && from && *out.back().to + 1 == *from && out.back().modality == modality &&
-            out.back().rules == deciding_) {
+            std::equal(deciding_.begin(), deciding_.end(), lists_.begin() + static_cast<std::ptrdiff_t>(places.back().offset),
+                       lists_.begin() + static_cast<std::ptrdiff_t>(places.back().offset + places.back().count))) {
             out.back().to = to;
             return;
         }
-        out.push_back(DaySegment{from, to, modality, decider, deciding_});
+        places.push_back({lists_.size(), deciding_.size()});
+        lists_.insert(lists_.end(), deciding_.begin(), deciding_.end());
+        out.push_back(DaySegment{from, to, modality, decider, {}});
     }
 
     const std::vector<RuleFacts>& facts_;
+    std::vector<std::size_t>& lists_;
     std::vector<DayRange> windows_;
     std::vector<DayEvent> events_;
     std::vector<std::size_t> active_;
@@ -122,7 +131,9 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     }
     // Each activity collects its own rules and its parents' ("wash.rinse", "wash").
     std::vector<ResolvedActivity> out;
-    Sweeper sweeper(facts);
+    auto lists = std::make_shared<std::vector<std::size_t>>();
+    std::vector<std::vector<Sweeper::Place>> places;  // by entry of `out`
+    Sweeper sweeper(facts, *lists);
     std::vector<std::size_t> rules, always, conditional;
     for (const Name activity : activities) {
         std::vector<const std::array<std::vector<std::size_t>, 3>*> lines;
@@ -143,7 +154,13 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
             always.clear();
             conditional.clear();
             for (const std::size_t r : rules) (facts[r].decides ? always : conditional).push_back(r);
-            out.push_back({activity, anchor, sweeper.sweep(always), conditional});
+            places.emplace_back();
+            out.push_back({activity, anchor, sweeper.sweep(always, places.back()), conditional, lists});
+        }
+    }
+    for (std::size_t a = 0; a < out.size(); ++a) {
+        for (std::size_t s = 0; s < out[a].days.size(); ++s) {
+            out[a].days[s].rules = std::span<const std::size_t>(lists->data() + places[a][s].offset, places[a][s].count);
         }
     }
     return out;

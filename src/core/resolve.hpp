@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -17,8 +19,8 @@ struct DaySegment {
     std::optional<int> from;  // absent: open towards the days before
     std::optional<int> to;    // absent: open onwards
     Modality modality = Modality::allow;
-    std::size_t decider = 0;           // the rule that decided the modality (its limit is the day's)
-    std::vector<std::size_t> rules;    // indices into Protocol::rules, ascending
+    std::size_t decider = 0;              // the rule that decided the modality (its limit is the day's)
+    std::span<const std::size_t> rules;  // indices into Protocol::rules, ascending; in ResolvedActivity::rule_lists
 };
 
 struct ResolvedActivity {
@@ -29,6 +31,10 @@ struct ResolvedActivity {
     // `when` condition) or up to or from an undated milestone: no day is
     // certain for them, so they decide no day above.
     std::vector<std::size_t> conditional;
+    // Where the segments' rule lists are kept: one store for a protocol's
+    // whole resolved view, shared by its activities (and any copies of them),
+    // so a segment costs no allocation of its own.
+    std::shared_ptr<const std::vector<std::size_t>> rule_lists;
 };
 
 // Only rules without a `when` condition or an undated milestone decide days. Precedence, on one day: the rules on the most specific activity (a kind over
