@@ -9,6 +9,7 @@
 
 #include "analysis.hpp"
 #include "day_sweep.hpp"
+#include "parallel.hpp"
 
 namespace aftercare {
 
@@ -266,12 +267,8 @@ using Key = std::pair<Name, Anchor>;
 std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_t index) {
     const Compilation& c = *protocols[index];
     const Protocol& p = c.protocol;
-    std::vector<Finding> out;
-    // Disagreements: the rules the resolved view weighed against each other
-    // (one level of the activity tree; exceptions on kinds are not among them).
-    for (const ResolvedActivity& resolved : c.resolved) disagreements_within(p, index, resolved, out);
-    // Durations: rules written on the same activity with the same modality,
-    // grouped by hashing, then taken in the order of their names.
+    // Durations compare rules written on the same activity with the same
+    // modality: grouped by hashing, then taken in the order of their names.
     using Guidance = std::tuple<Name, Anchor, Modality>;
     struct GuidanceHash {
         std::size_t operator()(const Guidance& g) const noexcept {
@@ -290,10 +287,25 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
     keys.reserve(same_guidance.size());
     for (const auto& [key, runs] : same_guidance) keys.push_back(key);
     std::sort(keys.begin(), keys.end());
-    for (const Guidance& key : keys) {
-        durations(std::move(same_guidance[key]), restrictive(std::get<2>(key)), false, std::get<0>(key),
-                  std::get<1>(key), out);
-    }
+
+    // Each resolved activity's disagreements (the rules the resolved view
+    // weighed against each other: one level of the activity tree, so
+    // exceptions on kinds are not among them), then each group's durations:
+    // independent tasks, on every core for a long protocol, each with its
+    // own findings, joined in this order.
+    const std::size_t tasks = c.resolved.size() + keys.size();
+    std::vector<std::vector<Finding>> found(tasks);
+    for_each_index(tasks, p.rules.size(), [&](std::size_t t) {
+        if (t < c.resolved.size()) {
+            disagreements_within(p, index, c.resolved[t], found[t]);
+            return;
+        }
+        const Guidance& key = keys[t - c.resolved.size()];
+        durations(std::move(same_guidance.at(key)), restrictive(std::get<2>(key)), false, std::get<0>(key),
+                  std::get<1>(key), found[t]);
+    });
+    std::vector<Finding> out;
+    for (auto& some : found) out.insert(out.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
     return out;
 }
 

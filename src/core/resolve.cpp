@@ -1,6 +1,7 @@
 #include "resolve.hpp"
 
 #include "day_sweep.hpp"
+#include "parallel.hpp"
 
 #include <algorithm>
 #include <array>
@@ -132,9 +133,9 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     // Each activity collects its own rules and its parents' ("wash.rinse", "wash").
     std::vector<ResolvedActivity> out;
     auto lists = std::make_shared<std::vector<std::size_t>>();
-    std::vector<std::vector<Sweeper::Place>> places;  // by entry of `out`
-    Sweeper sweeper(facts, *lists);
-    std::vector<std::size_t> rules, always, conditional;
+    std::vector<std::vector<std::size_t>> deciding;  // by entry of `out`: the rules that decide days
+    std::vector<std::size_t> rules;
+    std::size_t work = 0;
     for (const Name activity : activities) {
         std::vector<const std::array<std::vector<std::size_t>, 3>*> lines;
         for (std::string_view id = activity.view();;) {
@@ -151,16 +152,35 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
             }
             if (rules.empty()) continue;
             if (lines.size() > 1) std::sort(rules.begin(), rules.end());
-            always.clear();
-            conditional.clear();
+            std::vector<std::size_t> always, conditional;
             for (const std::size_t r : rules) (facts[r].decides ? always : conditional).push_back(r);
-            places.emplace_back();
-            out.push_back({activity, anchor, sweeper.sweep(always, places.back()), conditional, lists});
+            work += always.size();
+            deciding.push_back(std::move(always));
+            out.push_back({activity, anchor, {}, std::move(conditional), lists});
         }
     }
-    for (std::size_t a = 0; a < out.size(); ++a) {
-        for (std::size_t s = 0; s < out[a].days.size(); ++s) {
-            out[a].days[s].rules = std::span<const std::size_t>(lists->data() + places[a][s].offset, places[a][s].count);
+    // The sweeps are independent: on every core for a long protocol, each
+    // into its own store, joined in order afterwards.
+    struct Swept {
+        std::vector<std::size_t> lists;
+        std::vector<Sweeper::Place> places;
+    };
+    std::vector<Swept> swept(out.size());
+    for_each_index(out.size(), work, [&](std::size_t i) {
+        Sweeper sweeper(facts, swept[i].lists);
+        out[i].days = sweeper.sweep(deciding[i], swept[i].places);
+        deciding[i] = {};
+    });
+    std::size_t total = 0;
+    for (const Swept& s : swept) total += s.lists.size();
+    lists->reserve(total);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const std::size_t base = lists->size();
+        lists->insert(lists->end(), swept[i].lists.begin(), swept[i].lists.end());
+        swept[i].lists = {};
+        for (std::size_t s = 0; s < out[i].days.size(); ++s) {
+            const Sweeper::Place& place = swept[i].places[s];
+            out[i].days[s].rules = std::span<const std::size_t>(lists->data() + base + place.offset, place.count);
         }
     }
     return out;

@@ -1,0 +1,60 @@
+// Work on independent items on this machine's cores. Each item is done by
+// exactly one thread and writes only its own result, which the caller then
+// takes in item order: the output never depends on scheduling.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace aftercare {
+
+// Below this much work (a count the caller chooses, such as rules) threads
+// cost more to start than they save: a small protocol is checked in well
+// under a millisecond.
+inline constexpr std::size_t parallel_threshold = 20'000;
+
+// How many threads large work may use; 0 (the default) means one per core.
+// The tests set it to compare one thread with several.
+inline std::atomic<std::size_t>& thread_limit() {
+    static std::atomic<std::size_t> limit{0};
+    return limit;
+}
+
+// Calls body(i) for each i in [0, count), on up to thread_limit() threads
+// when `work` is at least parallel_threshold, else on this thread. The first
+// exception a body throws is rethrown here.
+template <typename Body>
+void for_each_index(std::size_t count, std::size_t work, Body body) {
+    const std::size_t limit = thread_limit().load();
+    const std::size_t cores = limit ? limit : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t threads = work < parallel_threshold ? 1 : std::min(cores, count);
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < count; ++i) body(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto drain = [&] {
+        try {
+            for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < count;) body(i);
+        } catch (...) {
+            const std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next.store(count, std::memory_order_relaxed);  // the others stop at their next item
+        }
+    };
+    std::vector<std::thread> helpers;
+    helpers.reserve(threads - 1);
+    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(drain);
+    drain();
+    for (std::thread& helper : helpers) helper.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace aftercare
