@@ -2,6 +2,10 @@
 // must be exactly what one thread gives.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <cstdio>
+
 #include <fmt/format.h>
 
 #include "core/analysis.hpp"
@@ -16,12 +20,13 @@ namespace {
 // Enough rules to be worth threads: windows moving through the days, kinds
 // under their parents, all five modalities, open ends and limits, so the
 // resolved view and every kind of finding have work on each thread.
-std::string long_protocol() {
+std::string long_protocol(std::uint64_t seed) {
     const char* activities[] = {"wash", "wash.rinse", "wash.shampoo", "touch", "touch.scratch", "shave",
                                 "sweat", "sweat.heavy", "exercise", "sun", "swim", "water.hot"};
     const char* modalities[] = {"forbid", "avoid", "allow", "recommend", "require"};
-    std::string text = "protocol \"Long\"\nprocedure smp\nsource \"Long\"\nimport \"../protocols/vocabulary.care\"\n";
-    std::uint64_t state = 7;
+    std::string text = fmt::format("protocol \"Long {0}\"\nprocedure smp\nsource \"Long {0}\"\n", seed) +
+                       "import \"../protocols/vocabulary.care\"\n";
+    std::uint64_t state = seed;
     auto next = [&](std::uint64_t n) {
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         return (state >> 33) % n;
@@ -30,9 +35,9 @@ std::string long_protocol() {
         const auto first = static_cast<int>(line / 40 + next(10));
         const char* modality = modalities[next(5)];
         const bool limited = modality[0] == 'a' && modality[1] == 'l' && next(3) == 0;
+        const auto one = next(12), other = (one + 1 + next(11)) % 12;  // a line names an activity once
         text += fmt::format("day {}..{}: {} {}{}; {} {}\n", first, first + static_cast<int>(next(9)), modality,
-                            activities[next(12)], limited ? " at most 2 per day" : "", modalities[next(5)],
-                            activities[next(12)]);
+                            activities[one], limited ? " at most 2 per day" : "", modalities[next(5)], activities[other]);
         if (next(50) == 0) text += fmt::format("day {}..: avoid {}\n", first, activities[next(12)]);
     }
     return text;
@@ -46,6 +51,7 @@ struct Outcome {
 Outcome compile_with_threads(const std::string& text, std::size_t threads) {
     thread_limit() = threads;
     const Compilation c = test::compile_text("long.care", text);
+    REQUIRE(c.ok());
     const Analysed one{&c};
     Outcome out{to_json_text(c.protocol, c.resolved), {}};
     for (const Finding& f : analyse(one)) out.findings.push_back(to_diagnostic(f, one).message);
@@ -57,11 +63,32 @@ Outcome compile_with_threads(const std::string& text, std::size_t threads) {
 
 TEST_CASE("a long protocol resolves and compares the same on one thread and on several", "[parallel]") {
     test::enter_test_dir();
-    const std::string text = long_protocol();
+    const std::string text = long_protocol(7);
     const Outcome one = compile_with_threads(text, 1);
     const Outcome several = compile_with_threads(text, 4);
     REQUIRE(one.json.size() > 1'000'000);  // the protocol is long enough to be split
     REQUIRE(one.findings.size() > 100);
     CHECK(one.json == several.json);
     CHECK(one.findings == several.findings);
+}
+
+TEST_CASE("checking long protocols prints the same on one thread and on several", "[parallel][cli]") {
+    test::enter_test_dir();
+    const std::string suffix = std::to_string(getpid()) + ".care.tmp";
+    const std::string first = "long-a-" + suffix, second = "long-b-" + suffix;
+    test::write(first, long_protocol(7));
+    test::write(second, long_protocol(8));
+    const std::string args = "check --format plain --fail-on error " + first + " " + second;
+    const auto one = test::run_program(args, "AFTERCARE_THREADS=1");
+    const auto several = test::run_program(args, "AFTERCARE_THREADS=4");
+    std::remove(first.c_str());
+    std::remove(second.c_str());
+    INFO(one.out.substr(0, 2000));
+    CHECK(one.status == 0);
+    CHECK(one.out.find("clinics disagree on") != std::string::npos);  // findings across the two files
+    CHECK(one.out == several.out);
+
+    const auto wrong = test::run_program("check " + first, "AFTERCARE_THREADS=many");
+    CHECK(wrong.status == 2);
+    CHECK(wrong.out == "aftercare: error: AFTERCARE_THREADS must be a number of threads, 1 or more, not 'many'\n");
 }

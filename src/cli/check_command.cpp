@@ -8,6 +8,7 @@
 
 #include "core/analysis.hpp"
 #include "core/compiler.hpp"
+#include "core/parallel.hpp"
 #include "core/diagnostic_formats.hpp"
 #include "exit_codes.hpp"
 #include "workspace.hpp"
@@ -68,8 +69,18 @@ int run_check(const CheckOptions& options) {
     const std::vector<std::size_t> file_of = workspace.protocol_files();
     std::vector<std::vector<Diagnostic>> per_file(compiled.size());
     std::vector<Diagnostic> across;
-    for (const Finding& finding : analyse(protocols)) {
-        Diagnostic d = to_diagnostic(finding, protocols);
+    // Findings are worded on every core when there are many (a CI run over a
+    // thousand clinics' files has thousands), each into its own slot.
+    const std::vector<Finding> findings = analyse(protocols);
+    std::size_t work = 0;
+    for (const Finding& finding : findings) {
+        for (const FindingSide& side : finding.sides) work += side.rules.size();
+    }
+    std::vector<Diagnostic> worded(findings.size());
+    for_each_index(findings.size(), work, [&](std::size_t i) { worded[i] = to_diagnostic(findings[i], protocols); });
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const Finding& finding = findings[i];
+        Diagnostic d = std::move(worded[i]);
         if (finding.across) {
             across.push_back(std::move(d));
         } else {
@@ -109,11 +120,19 @@ int run_check(const CheckOptions& options) {
         out = report_sarif(report, AFTERCARE_VERSION).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
     } else {
         const bool color = options.format == "text" && use_color(options.color, stdout);
-        for (const Diagnostic& d : report.diagnostics) {
-            out += options.format == "github" ? render_github(d)
-                 : options.format == "plain"  ? render_plain(d)
-                                              : render_text(d, workspace.sources(), color);
-        }
+        std::size_t lines = 0;
+        for (const Diagnostic& d : report.diagnostics) lines += 1 + d.related.size();
+        std::vector<std::string> rendered(report.diagnostics.size());
+        for_each_index(rendered.size(), lines, [&](std::size_t i) {
+            const Diagnostic& d = report.diagnostics[i];
+            rendered[i] = options.format == "github" ? render_github(d)
+                        : options.format == "plain"  ? render_plain(d)
+                                                     : render_text(d, workspace.sources(), color);
+        });
+        std::size_t size = 0;
+        for (const std::string& r : rendered) size += r.size();
+        out.reserve(size + 200);
+        for (const std::string& r : rendered) out += r;
         if (options.format != "github" && !compiled.empty()) {
             auto count = [&](Severity s, const char* word) {
                 const std::size_t n = counts[s];

@@ -1,4 +1,10 @@
 // Wires the subcommands together; each lives in its own file.
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
 #include <CLI/CLI.hpp>
 
 #include "check_command.hpp"
@@ -8,9 +14,11 @@
 #include "diff_command.hpp"
 #include "fmt_command.hpp"
 #include "exit_codes.hpp"
+#include "core/parallel.hpp"
 
 int main(int argc, char** argv) {
     using namespace aftercare::cli;
+    using aftercare::thread_limit;
     CLI::App app{"aftercare: check, compile, compare and format aftercare protocols (.care files)", "aftercare"};
     app.set_version_flag("--version", std::string("aftercare ") + AFTERCARE_VERSION);
     app.require_subcommand(1);
@@ -39,6 +47,19 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? exit_clean : exit_usage;
+    }
+    // AFTERCARE_THREADS=N caps the threads a large run may use (on a shared
+    // CI runner, say); unset, it uses one per core.
+    if (const char* threads = std::getenv("AFTERCARE_THREADS"); threads && *threads) {
+        const std::string_view text(threads);
+        std::size_t n = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+        if (error != std::errc() || end != text.data() + text.size() || n == 0) {
+            std::fprintf(stderr, "aftercare: error: AFTERCARE_THREADS must be a number of threads, 1 or more, not '%s'\n",
+                         threads);
+            return exit_usage;
+        }
+        thread_limit() = std::min<std::size_t>(n, 256);
     }
     if (app.got_subcommand("check")) return run_check(check);
     if (app.got_subcommand("diff")) return run_diff(diff);

@@ -13,9 +13,9 @@
 
 namespace aftercare {
 
-// Below this much work (a count the caller chooses, such as rules) threads
-// cost more to start than they save: a small protocol is checked in well
-// under a millisecond.
+// Below this much work (a count the caller chooses, such as rules or lines
+// of output) threads cost more to start than they save: a small protocol is
+// checked in well under a millisecond.
 inline constexpr std::size_t parallel_threshold = 20'000;
 
 // How many threads large work may use; 0 (the default) means one per core.
