@@ -86,6 +86,7 @@ struct Builder {
         }
         return n;
     }
+    // The statement's parts are moved out of `pending`, which starts afresh.
     template <typename Input>
     void emit(const Input& in, Node node) {
         document.statements.push_back(Statement{std::move(node), span_of(in), {}});
@@ -100,7 +101,7 @@ struct Builder {
     template <typename Input>
     void attach(const Input& in, Attribute::Kind kind) {
         if (can_attach) {
-            document.statements.back().attributes.push_back(Attribute{kind, *pending.text, span_of(in)});
+            document.statements.back().attributes.push_back(Attribute{kind, std::move(*pending.text), span_of(in)});
         } else if (!after_error) {
             orphan_attributes.push_back(span_of(in));
         }
@@ -143,18 +144,21 @@ AFTERCARE_ACTION(defined_name) { b.pending.word = b.word(in); } };
 AFTERCARE_ACTION(description) { b.pending.text = b.text(in); } };
 AFTERCARE_ACTION(synonym) { b.pending.synonyms.push_back(b.word(in)); } };
 
-AFTERCARE_ACTION(protocol_decl) { b.emit(in, ProtocolDecl{*b.pending.text}); } };
-AFTERCARE_ACTION(procedure_decl) { b.emit(in, ProcedureDecl{*b.pending.word}); } };
+AFTERCARE_ACTION(protocol_decl) { b.emit(in, ProtocolDecl{std::move(*b.pending.text)}); } };
+AFTERCARE_ACTION(procedure_decl) { b.emit(in, ProcedureDecl{std::move(*b.pending.word)}); } };
 AFTERCARE_ACTION(source_decl) {
-    b.emit(in, SourceDecl{*b.pending.text, b.pending.url, b.pending.retrieved, b.pending.archived});
+    b.emit(in, SourceDecl{std::move(*b.pending.text), std::move(b.pending.url), std::move(b.pending.retrieved),
+                          std::move(b.pending.archived)});
 } };
-AFTERCARE_ACTION(import_decl) { b.emit(in, ImportDecl{*b.pending.text}); } };
-AFTERCARE_ACTION(vocabulary_decl) { b.emit(in, VocabularyDecl{*b.pending.text}); } };
+AFTERCARE_ACTION(import_decl) { b.emit(in, ImportDecl{std::move(*b.pending.text)}); } };
+AFTERCARE_ACTION(vocabulary_decl) { b.emit(in, VocabularyDecl{std::move(*b.pending.text)}); } };
 AFTERCARE_ACTION(activity_decl) {
-    b.emit(in, TermDecl{TermDecl::Kind::activity, *b.pending.word, *b.pending.text, b.pending.synonyms});
+    b.emit(in, TermDecl{TermDecl::Kind::activity, std::move(*b.pending.word), std::move(*b.pending.text),
+                        std::move(b.pending.synonyms)});
 } };
 AFTERCARE_ACTION(sign_decl) {
-    b.emit(in, TermDecl{TermDecl::Kind::sign, *b.pending.word, *b.pending.text, b.pending.synonyms});
+    b.emit(in, TermDecl{TermDecl::Kind::sign, std::move(*b.pending.word), std::move(*b.pending.text),
+                        std::move(b.pending.synonyms)});
 } };
 
 AFTERCARE_ACTION(expected_procedure) { b.pending.word = b.word(in); } };
@@ -167,7 +171,7 @@ AFTERCARE_ACTION(expected_topic) {
 } };
 template <>
 struct action<g::next_expected_topic> : action<g::expected_topic> {};
-AFTERCARE_ACTION(expect_decl) { b.emit(in, ExpectDecl{*b.pending.word, b.pending.topics}); } };
+AFTERCARE_ACTION(expect_decl) { b.emit(in, ExpectDecl{std::move(*b.pending.word), std::move(b.pending.topics)}); } };
 
 // ----------------------------------------------------------------- windows
 AFTERCARE_ACTION(range_start) { b.pending.days.first = b.number(in); } };
@@ -223,9 +227,9 @@ AFTERCARE_ACTION(window) {
 // ----------------------------------------------------------------- milestones and phases
 AFTERCARE_ACTION(milestone_name) { b.pending.word = b.word(in); } };
 AFTERCARE_ACTION(milestone_day) { b.pending.number = b.number(in); } };
-AFTERCARE_ACTION(milestone_decl) { b.emit(in, MilestoneDecl{*b.pending.word, b.pending.number}); } };
+AFTERCARE_ACTION(milestone_decl) { b.emit(in, MilestoneDecl{std::move(*b.pending.word), std::move(b.pending.number)}); } };
 AFTERCARE_ACTION(phase_name) { b.pending.word = b.word(in); } };
-AFTERCARE_ACTION(phase_decl) { b.emit(in, PhaseDecl{*b.pending.word, b.pending.days}); } };
+AFTERCARE_ACTION(phase_decl) { b.emit(in, PhaseDecl{std::move(*b.pending.word), std::move(b.pending.days)}); } };
 
 // ----------------------------------------------------------------- rules
 AFTERCARE_ACTION(modality) {
@@ -258,7 +262,7 @@ AFTERCARE_ACTION(clause) {
 } };
 template <>
 struct action<g::next_clause> : action<g::clause> {};
-AFTERCARE_ACTION(rule_decl) { b.emit(in, RuleDecl{*b.pending.window, b.pending.clauses}); } };
+AFTERCARE_ACTION(rule_decl) { b.emit(in, RuleDecl{std::move(*b.pending.window), std::move(b.pending.clauses)}); } };
 
 // ----------------------------------------------------------------- warnings
 AFTERCARE_ACTION(sign_ref) { b.pending.signs.push_back(b.word(in)); } };
@@ -277,7 +281,7 @@ AFTERCARE_ACTION(contact_action) {
 AFTERCARE_ACTION(seek_care_action) {
     b.pending.actions.push_back(Escalation{Escalation::Kind::seek_care, std::nullopt, b.span_of(in)});
 } };
-AFTERCARE_ACTION(warning_decl) { b.emit(in, WarningDecl{b.pending.signs, b.pending.actions}); } };
+AFTERCARE_ACTION(warning_decl) { b.emit(in, WarningDecl{std::move(b.pending.signs), std::move(b.pending.actions)}); } };
 
 // ----------------------------------------------------------------- attributes and comments
 AFTERCARE_ACTION(quote_text) { b.pending.text = b.text(in); } };
