@@ -31,16 +31,6 @@ int days_per(DurationUnit unit) {
     return 1;
 }
 
-std::string_view unit_name(DurationUnit unit) {
-    switch (unit) {
-        case DurationUnit::day: return "day";
-        case DurationUnit::week: return "week";
-        case DurationUnit::month: return "month";
-        case DurationUnit::year: return "year";
-    }
-    return "day";
-}
-
 bool valid_date(std::string_view date) {
     const int year = std::stoi(std::string(date.substr(0, 4)));
     const int month = std::stoi(std::string(date.substr(5, 2)));
@@ -234,7 +224,7 @@ private:
             names_.emplace(name, decl->name.span);
             auto window = resolve_days(decl->days);
             if (!window) continue;
-            window->written = Name(days_text(decl->days));
+            window->written = written_days(decl->days);
             phases_[name] = *window;
             result_.protocol.phases.push_back(Phase{name, *window, provenance(statement, statement.span)});
         }
@@ -250,20 +240,17 @@ private:
         return true;
     }
 
-    std::string days_text(const Days& days) const {
-        switch (days.form) {
-            case Days::Form::day: return fmt::format("day {}", days.first->value);
-            case Days::Form::range: return fmt::format("day {}..{}", days.first->value, days.last->value);
-            case Days::Form::open_end: return fmt::format("day {}..", days.first->value);
-            case Days::Form::open_start: return fmt::format("day ..{}", days.last->value);
-            case Days::Form::duration:
-                return fmt::format("for {} {}{}", days.amount->value, unit_name(days.unit), days.amount->value == 1 ? "" : "s");
-            case Days::Form::until: return "until " + to_lower(days.name->text);
-            case Days::Form::from: return "from " + to_lower(days.name->text);
-            case Days::Form::during: return "during " + to_lower(days.name->text);
-            case Days::Form::ongoing: return "ongoing";
-        }
-        return {};
+    // How the days were written, for the window's canonical text.
+    static WrittenDays written_days(const Days& days) {
+        WrittenDays w;
+        w.present = true;
+        w.form = days.form;
+        w.unit = days.unit;
+        if (days.first) w.first = static_cast<int>(days.first->value);
+        if (days.last) w.last = static_cast<int>(days.last->value);
+        if (days.amount) w.amount = static_cast<int>(days.amount->value);
+        if (days.name) w.name = Name(to_lower(days.name->text));
+        return w;
     }
 
     // A milestone's day: found (with a day, or undated) or reported.
@@ -396,15 +383,11 @@ private:
             auto days = resolve_days(*window.days);
             if (!days) return std::nullopt;
             w = *days;
-            w.written = Name(days_text(*window.days));
+            w.written = written_days(*window.days);
         } else {
             w.from = 0;
         }
         w.anchor = window.anchor;
-        if (window.anchor != Anchor::session) {
-            const std::string anchor = window.anchor == Anchor::final_session ? "after final session" : "between sessions";
-            w.written = Name(w.written.empty() ? anchor : w.written.str() + " " + anchor);
-        }
         return w;
     }
 

@@ -140,7 +140,7 @@ std::string hint(const Finding& f) {
 std::string rule_text(const Rule& rule) {
     std::string text = std::string(keyword_of(rule.modality)) + " " + rule.written.str();
     if (rule.quantity) text += " " + rule.quantity->written.str();
-    text += " (" + rule.window.written.str() + ")";
+    text += " (" + written_text(rule.window) + ")";
     return text;
 }
 

@@ -24,7 +24,7 @@ json window(const DayWindow& w) {
                 {"anchor", keyword_of(w.anchor)},
                 {"starts_at", optional_text(w.starts_at)},
                 {"ends_at", optional_text(w.ends_at)},
-                {"written", w.written}};
+                {"written", written_text(w)}};
 }
 
 json quantity(const std::optional<Quantity>& q) {

@@ -17,12 +17,23 @@ namespace aftercare {
 using syntax::Anchor;
 using syntax::Modality;
 
+// How a window's days were written, kept as parts: a long protocol has
+// hundreds of thousands of windows, so the text (written_text) is made only
+// when an output shows it.
+struct WrittenDays {
+    bool present = false;  // false: only a timeline was written ("after final session")
+    syntax::Days::Form form = syntax::Days::Form::ongoing;
+    syntax::DurationUnit unit = syntax::DurationUnit::day;
+    int first = 0, last = 0, amount = 0;  // as written, for the forms that have them
+    Name name;                            // the milestone or phase, lower case
+};
+
 // Day 0 is the session; negative days come before it. An absent end is open.
 struct DayWindow {
     std::optional<int> from;
     std::optional<int> to;
     Anchor anchor = Anchor::session;
-    Name written;  // canonical text, e.g. "until healed" or "day 4.. after final session"
+    WrittenDays written;  // its canonical text: written_text(window)
     // Set when an end is a milestone the page gives no day for: the window
     // starts or ends then, on a day nobody knows (so `from`/`to` is absent).
     Name starts_at;
@@ -38,6 +49,9 @@ struct Quantity {
     Name per;   // "day", "week", or empty
     Name written;
 };
+
+// The canonical text of a window, e.g. "until healed" or "day 4.. after final session".
+std::string written_text(const DayWindow& window);
 
 // A line's quote, note and `when` lines, kept once however many rules the line makes.
 struct StatementTexts {
