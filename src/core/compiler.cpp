@@ -1,8 +1,10 @@
 #include "compiler.hpp"
 
 #include "checker.hpp"
+#include "parallel.hpp"
 
 #include <algorithm>
+#include <thread>
 #include "parser.hpp"
 
 namespace aftercare {
@@ -103,9 +105,15 @@ Compilation Compiler::compile(const SourceFile& file) {
     }
 
     CheckResult checked = check_protocol(file, parsed.document, out.vocabulary.get(), broken);
-    // The syntax tree is done with: free it before the resolved view is
-    // built, so the two never take memory at once.
-    parsed.document = {};
+    // The syntax tree is done with. A long protocol's takes a while to free
+    // (a tenth of checking it): that happens on another core while the
+    // resolved view is built; a short one's at once.
+    std::jthread freeing;
+    if (checked.protocol.rules.size() >= parallel_threshold && thread_limit().load() != 1) {
+        freeing = std::jthread([tree = std::move(parsed.document)]() mutable { tree = {}; });
+    } else {
+        parsed.document = {};
+    }
     out.protocol = std::move(checked.protocol);
     out.protocol.imports = std::move(import_records);
     out.diagnostics.insert(out.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
