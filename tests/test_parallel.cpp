@@ -17,7 +17,8 @@ using namespace aftercare;
 
 namespace {
 
-// Enough rules to be worth threads: windows moving through the days, kinds
+// Long enough (over a megabyte) to be parsed in pieces and to be worth
+// threads everywhere: windows moving through the days, kinds
 // under their parents, all five modalities, open ends and limits, so the
 // resolved view and every kind of finding have work on each thread.
 std::string long_protocol(std::uint64_t seed) {
@@ -31,7 +32,7 @@ std::string long_protocol(std::uint64_t seed) {
         state = state * 6364136223846793005ULL + 1442695040888963407ULL;
         return (state >> 33) % n;
     };
-    for (int line = 0; line < 12'000; ++line) {
+    for (int line = 0; line < 24'000; ++line) {
         const auto first = static_cast<int>(line / 40 + next(10));
         const char* modality = modalities[next(5)];
         const bool limited = modality[0] == 'a' && modality[1] == 'l' && next(3) == 0;
@@ -39,6 +40,9 @@ std::string long_protocol(std::uint64_t seed) {
         text += fmt::format("day {}..{}: {} {}{}; {} {}\n", first, first + static_cast<int>(next(9)), modality,
                             activities[one], limited ? " at most 2 per day" : "", modalities[next(5)], activities[other]);
         if (next(50) == 0) text += fmt::format("day {}..: avoid {}\n", first, activities[next(12)]);
+        // Lines a long file must not be cut before: attributes, even in the first column.
+        if (next(4) == 0) text += next(2) ? "quote \"Rinse gently.\"\n" : "  note \"as the page says\"\n";
+        if (next(8) == 0) text += "# a comment between rules\n";
     }
     return text;
 }

@@ -25,14 +25,19 @@ inline std::atomic<std::size_t>& thread_limit() {
     return limit;
 }
 
-// Calls body(i) for each i in [0, count), on up to thread_limit() threads
-// when `work` is at least parallel_threshold, else on this thread. The first
-// exception a body throws is rethrown here.
+// How many threads `work` is worth: one below parallel_threshold, else up to
+// thread_limit() (one per core by default).
+inline std::size_t threads_for(std::size_t work) {
+    if (work < parallel_threshold) return 1;
+    const std::size_t limit = thread_limit().load();
+    return limit ? limit : std::max(1u, std::thread::hardware_concurrency());
+}
+
+// Calls body(i) for each i in [0, count), on threads_for(work) threads (at
+// most `count`). The first exception a body throws is rethrown here.
 template <typename Body>
 void for_each_index(std::size_t count, std::size_t work, Body body) {
-    const std::size_t limit = thread_limit().load();
-    const std::size_t cores = limit ? limit : std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t threads = work < parallel_threshold ? 1 : std::min(cores, count);
+    const std::size_t threads = std::min(threads_for(work), count);
     if (threads <= 1) {
         for (std::size_t i = 0; i < count; ++i) body(i);
         return;

@@ -3,9 +3,12 @@
 // so nothing built for a statement that later fails is kept.
 #include "parser.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <iterator>
 #include <limits>
+#include <optional>
 #include <string_view>
 
 #include <tao/pegtl.hpp>
@@ -13,6 +16,7 @@
 #include "../../grammar/aftercare.hpp"
 #include "../../grammar/error_messages.hpp"
 #include "keywords.hpp"
+#include "parallel.hpp"
 #include "suggest.hpp"
 #include "utf8.hpp"
 
@@ -415,6 +419,66 @@ SyntaxError explain(const std::string& text, std::size_t at, std::string message
     return e;
 }
 
+// Where a long file may be cut so that each piece parses on its own: at the
+// start of a line that starts a statement (a letter in the first column, and
+// not an attribute's keyword). Every line of the language stands alone, so
+// the pieces' trees joined are the whole file's tree. Returns the start of
+// each piece after the first; fewer than asked when no such line is found.
+std::vector<std::size_t> cut_points(const std::string& text, std::size_t pieces) {
+    std::vector<std::size_t> cuts;
+    for (std::size_t k = 1; k < pieces; ++k) {
+        std::size_t at = std::max(text.size() * k / pieces, cuts.empty() ? 0 : cuts.back() + 1);
+        while (true) {
+            at = text.find('\n', at);
+            if (at == std::string::npos || at + 1 >= text.size()) return cuts;
+            ++at;
+            const char c = text[at];
+            const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            const std::string word = to_lower(first_word_of_line(text, at));
+            if (letter && word != "quote" && word != "note" && word != "when") break;
+        }
+        cuts.push_back(at);
+    }
+    return cuts;
+}
+
+// Parses a long file in pieces on several cores. Succeeds only when every
+// piece parses cleanly; a file with any syntax error is parsed again as a
+// whole, so errors and their recovery are exactly the sequential parser's.
+std::optional<Document> parse_in_pieces(const std::string& text, std::size_t pieces) {
+    std::vector<std::size_t> bounds = cut_points(text, pieces);
+    bounds.insert(bounds.begin(), 0);
+    bounds.push_back(text.size());
+    std::vector<Builder> builders(bounds.size() - 1);
+    std::vector<char> clean(builders.size(), 0);
+    for_each_index(builders.size(), parallel_threshold, [&](std::size_t i) {
+        Builder& builder = builders[i];
+        builder.base = text.data();
+        pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(
+            text.data() + bounds[i], text.data() + bounds[i + 1], "");
+        try {
+            pegtl::parse<g::file, action, control>(in, builder);
+            clean[i] = builder.orphan_attributes.empty();
+        } catch (const pegtl::parse_error&) {
+            clean[i] = 0;
+        }
+    });
+    if (std::find(clean.begin(), clean.end(), 0) != clean.end()) return std::nullopt;
+    Document document = std::move(builders.front().document);
+    for (std::size_t i = 1; i < builders.size(); ++i) {
+        Document& more = builders[i].document;
+        document.statements.insert(document.statements.end(), std::make_move_iterator(more.statements.begin()),
+                                   std::make_move_iterator(more.statements.end()));
+        document.comments.insert(document.comments.end(), std::make_move_iterator(more.comments.begin()),
+                                 std::make_move_iterator(more.comments.end()));
+        more = {};
+    }
+    return document;
+}
+
+// Long enough to be parsed in pieces: some 50 bytes make a rule.
+constexpr std::size_t bytes_per_rule = 50;
+
 }  // namespace
 
 ParseResult parse(const SourceFile& file) {
@@ -422,7 +486,14 @@ ParseResult parse(const SourceFile& file) {
     Builder builder;
     builder.base = text.data();
     ParseResult result;
-    if (const auto bad = first_invalid_utf8(text)) {
+    const std::optional<std::size_t> bad_byte = first_invalid_utf8(text);
+    if (const std::size_t pieces = threads_for(text.size() / bytes_per_rule); pieces > 1 && !bad_byte) {
+        if (auto document = parse_in_pieces(text, pieces)) {
+            result.document = std::move(*document);
+            return result;
+        }
+    }
+    if (const auto bad = bad_byte) {
         const Span span{static_cast<std::uint32_t>(*bad), static_cast<std::uint32_t>(*bad + 1)};
         result.diagnostics.push_back(make_diagnostic(Severity::error, "encoding", file, span,
             fmt::format("this file is not UTF-8 text: byte 0x{:02X} cannot start a character",
