@@ -1,6 +1,7 @@
 #include "checker.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "keywords.hpp"
+#include "parallel.hpp"
 #include "suggest.hpp"
 
 namespace aftercare {
@@ -51,14 +53,59 @@ public:
         collect_header(document);
         collect_milestones(document);
         collect_phases(document);
-        std::size_t words = 0;  // an upper bound on the rules, so they are never moved while growing
-        for (const Statement& statement : document.statements) {
-            if (const auto* rule = std::get_if<RuleDecl>(&statement.node)) {
+        // The lines are checked in pieces, on every core for a long protocol:
+        // each piece by a copy of this checker (the names collected above are
+        // shared), its rules, warnings and problems joined in line order.
+        const std::size_t count = document.statements.size();
+        const std::size_t pieces = std::max<std::size_t>(1, std::min(threads_for(count), count));
+        if (pieces == 1) {
+            check_lines(document, 0, count);
+            return std::move(result_);
+        }
+        std::vector<Checker> workers;
+        workers.reserve(pieces);
+        for (std::size_t k = 0; k < pieces; ++k) {
+            workers.push_back(*this);
+            workers.back().result_ = {};
+        }
+        // The first piece's rules get room for all, so the others join them without moving it.
+        workers.front().result_.protocol.rules.reserve(rule_bound(document, 0, count));
+        for_each_index(pieces, parallel_threshold, [&](std::size_t k) {
+            workers[k].check_lines(document, count * k / pieces, count * (k + 1) / pieces);
+        });
+        auto move_all = [](auto& into, auto& from) {
+            into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+            from = {};
+        };
+        move_all(result_.diagnostics, workers.front().result_.diagnostics);  // the header's problems come first
+        result_.protocol.rules = std::move(workers.front().result_.protocol.rules);
+        result_.protocol.warnings = std::move(workers.front().result_.protocol.warnings);
+        for (std::size_t k = 1; k < pieces; ++k) {
+            CheckResult& piece = workers[k].result_;
+            move_all(result_.protocol.rules, piece.protocol.rules);
+            move_all(result_.protocol.warnings, piece.protocol.warnings);
+            move_all(result_.diagnostics, piece.diagnostics);
+        }
+        return std::move(result_);
+    }
+
+private:
+    // Rules, warnings and misplaced lines among statements [begin, end).
+    // An upper bound on the rules statements [begin, end) make, so they are
+    // never moved while growing: one a word.
+    static std::size_t rule_bound(const Document& document, std::size_t begin, std::size_t end) {
+        std::size_t words = 0;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (const auto* rule = std::get_if<RuleDecl>(&document.statements[i].node)) {
                 for (const Clause& clause : rule->clauses) words += clause.activities.size();
             }
         }
-        result_.protocol.rules.reserve(words);
-        for (std::size_t i = 0; i < document.statements.size(); ++i) {
+        return words;
+    }
+
+    void check_lines(const Document& document, std::size_t begin, std::size_t end) {
+        result_.protocol.rules.reserve(rule_bound(document, begin, end));
+        for (std::size_t i = begin; i < end; ++i) {
             const Statement& statement = document.statements[i];
             if (const auto* rule = std::get_if<RuleDecl>(&statement.node)) check_rule(i, statement, *rule);
             if (const auto* warning = std::get_if<WarningDecl>(&statement.node)) check_warning(statement, *warning);
@@ -95,10 +142,8 @@ public:
                 }
             }
         }
-        return std::move(result_);
     }
 
-private:
     void error(std::string code, Span span, std::string message, std::string hint = {}) {
         result_.diagnostics.push_back(
             make_diagnostic(Severity::error, std::move(code), file_, span, std::move(message), std::move(hint)));

@@ -29,6 +29,7 @@
 #include "core/checker.hpp"
 #include "core/compiler.hpp"
 #include "core/json_output.hpp"
+#include "core/parallel.hpp"
 #include "core/parser.hpp"
 #include "core/resolve.hpp"
 #include "synthetic.hpp"
@@ -169,8 +170,10 @@ int main(int argc, char** argv) {
         const auto text = cli::read_text(large);
         return std::pair{since(start), double(text.text->size())};
     });
-    auto compile_large = [&](bool emit) {
-        return isolated([&, emit] {
+    // `threads`: 0 for one per core, as the program runs; 1 to see the work itself.
+    auto compile_large = [&](bool emit, std::size_t threads = 0) {
+        return isolated([&, emit, threads] {
+            thread_limit() = threads;
             SourceSet sources;
             Compiler compiler(sources, cli::file_loader());
             std::string text = read_all(large);
@@ -236,6 +239,7 @@ int main(int argc, char** argv) {
         return std::vector<double>{parse_s, check_s, free_s, resolve_s, conflicts_s, gaps_s};
     });
     const Figures check = compile_large(false);
+    const Figures check_one_thread = compile_large(false, 1);
     const Figures compile = compile_large(true);
     const double rules = check.count;
     const double json_mb = fs::file_size(work / "large.json") / 1e6;
@@ -342,6 +346,7 @@ int main(int argc, char** argv) {
     row("  parse only (syntax tree)", parse_only, large_mb, rules, large_mb);
     row("  compile only (checked, resolved; no findings)", compile_only, large_mb, rules, large_mb);
     row("check (parse, all semantic checks)", check, large_mb, rules, large_mb);
+    row("  check on one thread", check_one_thread, large_mb, rules, large_mb);
     row("compile (check + JSON text)", compile, large_mb, rules, large_mb);
     row("nlohmann::json parse of the JSON", nlohmann_parse, json_mb, rules, json_mb);
     row("simdjson parse of the JSON", simdjson_parse, json_mb, rules, json_mb);
@@ -353,6 +358,9 @@ int main(int argc, char** argv) {
                 rate(rules, check.seconds) / rate(rules, nlohmann_parse.seconds),
                 rate(rules, check.seconds) / rate(rules, simdjson_parse.seconds),
                 (large_mb / check.seconds) / (large_mb / reading.seconds));
+    std::printf("on one thread: check / nlohmann = %.2f, check / simdjson = %.2f (both parsers use one)\n",
+                rate(rules, check_one_thread.seconds) / rate(rules, nlohmann_parse.seconds),
+                rate(rules, check_one_thread.seconds) / rate(rules, simdjson_parse.seconds));
 
     std::printf("\ncross-source analysis across 1,000 sources:\n");
     for (std::size_t i = 0; i < across.size(); ++i) {
