@@ -132,7 +132,6 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     }
     // Each activity collects its own rules and its parents' ("wash.rinse", "wash").
     std::vector<ResolvedActivity> out;
-    auto lists = std::make_shared<std::vector<std::size_t>>();
     std::vector<std::vector<std::size_t>> deciding;  // by entry of `out`: the rules that decide days
     std::vector<std::size_t> rules;
     std::size_t work = 0;
@@ -156,11 +155,11 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
             for (const std::size_t r : rules) (facts[r].decides ? always : conditional).push_back(r);
             work += always.size();
             deciding.push_back(std::move(always));
-            out.push_back({activity, anchor, {}, std::move(conditional), lists});
+            out.push_back({activity, anchor, {}, std::move(conditional), nullptr});
         }
     }
     // The sweeps are independent: on every core for a long protocol, each
-    // into its own store, joined in order afterwards.
+    // into its own store, which its activity then keeps.
     struct Swept {
         std::vector<std::size_t> lists;
         std::vector<Sweeper::Place> places;
@@ -171,17 +170,13 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
         out[i].days = sweeper.sweep(deciding[i], swept[i].places);
         deciding[i] = {};
     });
-    std::size_t total = 0;
-    for (const Swept& s : swept) total += s.lists.size();
-    lists->reserve(total);
     for (std::size_t i = 0; i < out.size(); ++i) {
-        const std::size_t base = lists->size();
-        lists->insert(lists->end(), swept[i].lists.begin(), swept[i].lists.end());
-        swept[i].lists = {};
+        auto lists = std::make_shared<const std::vector<std::size_t>>(std::move(swept[i].lists));
         for (std::size_t s = 0; s < out[i].days.size(); ++s) {
             const Sweeper::Place& place = swept[i].places[s];
-            out[i].days[s].rules = std::span<const std::size_t>(lists->data() + base + place.offset, place.count);
+            out[i].days[s].rules = std::span<const std::size_t>(lists->data() + place.offset, place.count);
         }
+        out[i].rule_lists = std::move(lists);
     }
     return out;
 }

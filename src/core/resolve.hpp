@@ -31,9 +31,9 @@ struct ResolvedActivity {
     // `when` condition) or up to or from an undated milestone: no day is
     // certain for them, so they decide no day above.
     std::vector<std::size_t> conditional;
-    // Where the segments' rule lists are kept: one store for a protocol's
-    // whole resolved view, shared by its activities (and any copies of them),
-    // so a segment costs no allocation of its own.
+    // Where the segments' rule lists are kept: one store for the activity's
+    // segments, shared by any copies of it, so a segment costs no allocation
+    // of its own.
     std::shared_ptr<const std::vector<std::size_t>> rule_lists;
 };
 
