@@ -1,12 +1,13 @@
 // Interned text for the names a protocol repeats: activity ids, words as
-// written, window and limit texts. A 50 MB protocol says "wash" a hundred
+// written, milestones and limit texts. A 50 MB protocol says "wash" a hundred
 // thousand times; each distinct text is stored once for the life of the
 // process and a Name is a pointer to it, so copying one costs nothing and two
 // are equal exactly when their pointers are. Order is the texts' order, so
 // sorted output never depends on where a text happens to be stored.
 //
 // The store only grows, by the distinct texts a run has seen; that is bounded
-// by the input, and a command line run ends.
+// by the input, and a command line run ends. (Window texts, which are mostly
+// distinct in a long protocol, are not interned: see WrittenDays.)
 #pragma once
 
 #include <compare>
