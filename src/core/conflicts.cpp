@@ -310,15 +310,17 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
 }
 
 std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
-    // Each protocol's resolved guidance, gathered by procedure, activity and
-    // timeline, and its runs: adjacent days on the same side (restrictive or
-    // permissive), whatever mix of modalities they have. Groups are found by
-    // hashing and compared in the order of their names.
+    // Each protocol's resolved guidance, grouped by procedure, activity and
+    // timeline: one pass finds each group's members by hashing; the groups
+    // are then taken in the order of their names.
+    struct Member {
+        std::size_t protocol;
+        const ResolvedActivity* resolved;
+    };
     struct Group {
         Name activity;
         Anchor anchor;
-        std::vector<Stance> stances;
-        std::vector<Run> runs[2];  // permissive, restrictive
+        std::vector<Member> members;  // in protocol order
     };
     struct KeyHash {
         std::size_t operator()(const Key& key) const noexcept {
@@ -330,27 +332,51 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
         std::unordered_map<Key, std::size_t, KeyHash> index;
     };
     std::map<std::string_view, Procedure> procedures;
+    std::size_t work = 0;
     for (std::size_t index = 0; index < protocols.size(); ++index) {
         const Compilation& c = *protocols[index];
         Procedure& procedure = procedures[c.protocol.procedure];
         for (const ResolvedActivity& resolved : c.resolved) {
             const Key key{resolved.activity, resolved.anchor};
             const auto [at, fresh] = procedure.index.try_emplace(key, procedure.groups.size());
-            if (fresh) procedure.groups.push_back(Group{resolved.activity, resolved.anchor, {}, {}});
-            Group& group = procedure.groups[at->second];
+            if (fresh) procedure.groups.push_back(Group{resolved.activity, resolved.anchor, {}});
+            procedure.groups[at->second].members.push_back({index, &resolved});
+            work += resolved.days.size();
+        }
+    }
+    std::vector<const Group*> groups;
+    for (auto& [name, procedure] : procedures) {
+        std::sort(procedure.groups.begin(), procedure.groups.end(), [](const Group& a, const Group& b) {
+            return std::tie(a.activity, a.anchor) < std::tie(b.activity, b.anchor);
+        });
+        for (const Group& group : procedure.groups) groups.push_back(&group);
+    }
+
+    // Each group on its own, on every core when there is much to compare:
+    // its members' stances (a segment each) and runs (adjacent days on the
+    // same side, restrictive or permissive, whatever mix of modalities they
+    // have), then its disagreements and its durations. Every group's
+    // disagreements come out first, then every group's durations.
+    std::vector<std::vector<Finding>> disagreeing(groups.size()), lasting(groups.size());
+    for_each_index(groups.size(), work, [&](std::size_t g) {
+        const Group& group = *groups[g];
+        std::vector<Stance> stances;
+        std::vector<Run> runs[2];  // permissive, restrictive
+        for (const auto& [index, resolved] : group.members) {
+            const Protocol& protocol = protocols[index]->protocol;
             std::optional<Run> run;
             auto flush = [&] {
                 if (!run) return;
                 std::sort(run->rules.begin(), run->rules.end());
                 run->rules.erase(std::unique(run->rules.begin(), run->rules.end()), run->rules.end());
-                group.runs[restrictive(run->modality)].push_back(std::move(*run));
+                runs[restrictive(run->modality)].push_back(std::move(*run));
                 run.reset();
             };
-            for (const DaySegment& segment : resolved.days) {
+            for (const DaySegment& segment : resolved->days) {
                 const bool own = std::any_of(segment.rules.begin(), segment.rules.end(), [&](std::size_t r) {
-                    return c.protocol.rules[r].activity == resolved.activity;
+                    return protocol.rules[r].activity == resolved->activity;
                 });
-                group.stances.push_back({index, segment.modality, {segment.from, segment.to}, segment.rules, own});
+                stances.push_back({index, segment.modality, {segment.from, segment.to}, segment.rules, own});
                 if (run && run->days.to && segment.from && *run->days.to + 1 == *segment.from &&
                     restrictive(run->modality) == restrictive(segment.modality)) {
                     run->days.to = segment.to;
@@ -359,38 +385,21 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
                     run->rules.insert(run->rules.end(), segment.rules.begin(), segment.rules.end());  // merged at flush
                 } else {
                     flush();
-                    run = Run{index, index, segment.modality, {segment.from, segment.to}, {segment.rules.begin(), segment.rules.end()}, own};
+                    run = Run{index, index, segment.modality, {segment.from, segment.to},
+                              {segment.rules.begin(), segment.rules.end()}, own};
                 }
             }
             flush();
         }
-    }
-    // Every group's disagreements, then every group's durations: independent
-    // tasks, on every core when there is much to compare, joined in this order.
-    std::vector<Group*> groups;
-    std::size_t work = 0;
-    for (auto& [name, procedure] : procedures) {
-        std::sort(procedure.groups.begin(), procedure.groups.end(), [](const Group& a, const Group& b) {
-            return std::tie(a.activity, a.anchor) < std::tie(b.activity, b.anchor);
-        });
-        for (Group& group : procedure.groups) {
-            groups.push_back(&group);
-            work += group.stances.size();
-        }
-    }
-    std::vector<std::vector<Finding>> found(groups.size() * 2);
-    for_each_index(found.size(), work, [&](std::size_t t) {
-        Group& group = *groups[t % groups.size()];
-        if (t < groups.size()) {
-            disagreements_across(group.stances, group.activity, group.anchor, found[t]);
-            return;
-        }
+        disagreements_across(stances, group.activity, group.anchor, disagreeing[g]);
         for (const bool restrictions : {false, true}) {
-            durations(std::move(group.runs[restrictions]), restrictions, true, group.activity, group.anchor, found[t]);
+            durations(std::move(runs[restrictions]), restrictions, true, group.activity, group.anchor, lasting[g]);
         }
     });
     std::vector<Finding> out;
-    for (auto& some : found) out.insert(out.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+    for (auto* found : {&disagreeing, &lasting}) {
+        for (auto& some : *found) out.insert(out.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+    }
     return out;
 }
 
