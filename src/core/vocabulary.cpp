@@ -27,9 +27,10 @@ bool Vocabulary::covers(std::string_view ancestor, std::string_view id) {
 
 std::vector<std::string> Vocabulary::with_kinds(const std::string& id) const {
     std::vector<std::string> out;
-    for (const auto& [other, term] : activities) {
-        if (covers(id, other)) out.push_back(other);
-    }
+    if (activities.count(id)) out.push_back(id);
+    // The kinds below "wash" are the ids from "wash." up to "wash/" ('/' follows '.'): one stretch of the map.
+    const auto end = activities.lower_bound(id + '/');
+    for (auto it = activities.lower_bound(id + '.'); it != end; ++it) out.push_back(it->first);
     return out;  // sorted: the map is
 }
 
