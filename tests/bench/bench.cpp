@@ -94,6 +94,17 @@ Figures isolated(const std::function<std::pair<double, double>()>& work) {
     return {r[0], r[1], r[2]};
 }
 
+// The fastest of `runs` measurements: on a shared virtual machine one run
+// can be a tenth slower for reasons of its own.
+Figures best_of(int runs, const std::function<Figures()>& measure) {
+    Figures best = measure();
+    for (int run = 1; run < runs; ++run) {
+        const Figures f = measure();
+        if (f.seconds < best.seconds) best = f;
+    }
+    return best;
+}
+
 // A command's wall time and peak memory (the child's whole resident size).
 Figures run_command(const std::vector<std::string>& argv) {
     const auto start = Clock::now();
@@ -193,20 +204,20 @@ int main(int argc, char** argv) {
         });
     };
     // The stages on their own, to see what bounds check.
-    const Figures parse_only = isolated([&] {
+    const Figures parse_only = best_of(3, [&] { return isolated([&] {
         const SourceFile file(large, read_all(large));
         const auto start = Clock::now();
         const ParseResult parsed = parse(file);
         return std::pair{since(start), double(parsed.document.statements.size())};
-    });
-    const Figures compile_only = isolated([&] {
+    }); });
+    const Figures compile_only = best_of(3, [&] { return isolated([&] {
         SourceSet sources;
         Compiler compiler(sources, cli::file_loader());
         std::string text = read_all(large);
         const auto start = Clock::now();
         const Compilation c = compiler.compile(sources.add(large, std::move(text)));
         return std::pair{since(start), double(c.protocol.rules.size())};
-    });
+    }); });
     // Where check's time goes, stage by stage, on the same file.
     const std::vector<double> stages = in_child(6, [&] {
         SourceSet sources;
@@ -238,8 +249,8 @@ int main(int argc, char** argv) {
         const double gaps_s = since(start);
         return std::vector<double>{parse_s, check_s, free_s, resolve_s, conflicts_s, gaps_s};
     });
-    const Figures check = compile_large(false);
-    const Figures check_one_thread = compile_large(false, 1);
+    const Figures check = best_of(3, [&] { return compile_large(false); });
+    const Figures check_one_thread = best_of(3, [&] { return compile_large(false, 1); });
     const Figures compile = compile_large(true);
     const double rules = check.count;
     const double json_mb = fs::file_size(work / "large.json") / 1e6;
