@@ -4,6 +4,7 @@
 #include "parallel.hpp"
 
 #include <algorithm>
+#include <system_error>
 #include <thread>
 #include "parser.hpp"
 
@@ -110,10 +111,13 @@ Compilation Compiler::compile(const SourceFile& file) {
     // resolved view is built; a short one's at once.
     std::jthread freeing;
     if (checked.protocol.rules.size() >= parallel_threshold && thread_limit().load() != 1) {
-        freeing = std::jthread([tree = std::move(parsed.document)]() mutable { tree = {}; });
-    } else {
-        parsed.document = {};
+        try {
+            freeing = std::jthread([tree = std::move(parsed.document)]() mutable { tree = {}; });
+        } catch (const std::system_error&) {
+            // No thread to be had: the tree went with the task that could not start.
+        }
     }
+    parsed.document = {};
     out.protocol = std::move(checked.protocol);
     out.protocol.imports = std::move(import_records);
     out.diagnostics.insert(out.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -56,7 +57,13 @@ void for_each_index(std::size_t count, std::size_t work, Body body) {
     };
     std::vector<std::thread> helpers;
     helpers.reserve(threads - 1);
-    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(drain);
+    for (std::size_t t = 1; t < threads; ++t) {
+        try {
+            helpers.emplace_back(drain);
+        } catch (const std::system_error&) {
+            break;  // no more threads to be had: the ones running, and this one, do all the items
+        }
+    }
     drain();
     for (std::thread& helper : helpers) helper.join();
     if (failure) std::rethrow_exception(failure);
