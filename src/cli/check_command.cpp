@@ -1,15 +1,15 @@
 #include "check_command.hpp"
 
 #include <cstdio>
-#include <iterator>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "core/analysis.hpp"
+#include "core/append.hpp"
 #include "core/compiler.hpp"
-#include "core/parallel.hpp"
 #include "core/diagnostic_formats.hpp"
+#include "core/parallel.hpp"
 #include "exit_codes.hpp"
 #include "workspace.hpp"
 #include "render_lines.hpp"
@@ -95,13 +95,11 @@ int run_check(const CheckOptions& options) {
     for (std::size_t i = 0; i < compiled.size(); ++i) {
         report.files.push_back(workspace.file_name(i));
         std::vector<Diagnostic> all = compiled[i].diagnostics;
-        all.insert(all.end(), std::make_move_iterator(per_file[i].begin()), std::make_move_iterator(per_file[i].end()));
+        append_moved(all, per_file[i]);
         sort_diagnostics(all);
-        report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(all.begin()),
-                                  std::make_move_iterator(all.end()));
+        append_moved(report.diagnostics, all);
     }
-    report.diagnostics.insert(report.diagnostics.end(), std::make_move_iterator(across.begin()),
-                              std::make_move_iterator(across.end()));
+    append_moved(report.diagnostics, across);
 
     std::map<Severity, std::size_t> counts;
     for (const Diagnostic& d : report.diagnostics) {

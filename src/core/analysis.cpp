@@ -1,5 +1,6 @@
 #include "analysis.hpp"
 
+#include "append.hpp"
 #include "day_sweep.hpp"
 
 #include <algorithm>
@@ -79,7 +80,7 @@ void drop_restated(std::vector<Finding>& findings) {
 std::vector<Finding> analyse(const Analysed& protocols) {
     std::vector<Finding> out;
     auto add = [&](std::vector<Finding> found) {
-        out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        append_moved(out, found);
     };
     for (std::size_t index = 0; index < protocols.size(); ++index) {
         add(find_conflicts_within(protocols, index));

@@ -1,13 +1,13 @@
 #include "checker.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
 
+#include "append.hpp"
 #include "keywords.hpp"
 #include "parallel.hpp"
 #include "suggest.hpp"
@@ -73,18 +73,14 @@ public:
         for_each_index(pieces, parallel_threshold, [&](std::size_t k) {
             workers[k].check_lines(document, count * k / pieces, count * (k + 1) / pieces);
         });
-        auto move_all = [](auto& into, auto& from) {
-            into.insert(into.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-            from = {};
-        };
-        move_all(result_.diagnostics, workers.front().result_.diagnostics);  // the header's problems come first
+        append_moved(result_.diagnostics, workers.front().result_.diagnostics);  // the header's problems come first
         result_.protocol.rules = std::move(workers.front().result_.protocol.rules);
         result_.protocol.warnings = std::move(workers.front().result_.protocol.warnings);
         for (std::size_t k = 1; k < pieces; ++k) {
             CheckResult& piece = workers[k].result_;
-            move_all(result_.protocol.rules, piece.protocol.rules);
-            move_all(result_.protocol.warnings, piece.protocol.warnings);
-            move_all(result_.diagnostics, piece.diagnostics);
+            append_moved(result_.protocol.rules, piece.protocol.rules);
+            append_moved(result_.protocol.warnings, piece.protocol.warnings);
+            append_moved(result_.diagnostics, piece.diagnostics);
         }
         return std::move(result_);
     }
@@ -151,7 +147,7 @@ private:
     void duplicate(Span span, const std::string& what, Span first) {
         Diagnostic d = make_diagnostic(Severity::error, "duplicate-definition", file_, span,
                                        what + " is defined twice", "keep one of them");
-        d.related.push_back({file_.locate(first), "first defined here"});
+        d.related.push_back({file_.locate(first), "first defined here", {}});
         result_.diagnostics.push_back(std::move(d));
     }
 
@@ -570,7 +566,7 @@ private:
                       " already names";
         Diagnostic d = make_diagnostic(Severity::error, code, file_, again.span, message,
                                        std::string("name each ") + what + " once per line");
-        d.related.push_back({file_.locate(first.span), "first named here"});
+        d.related.push_back({file_.locate(first.span), "first named here", {}});
         result_.diagnostics.push_back(std::move(d));
     }
 

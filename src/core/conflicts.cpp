@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "analysis.hpp"
+#include "append.hpp"
 #include "day_sweep.hpp"
 #include "parallel.hpp"
 
@@ -305,7 +306,7 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
                   std::get<1>(key), found[t]);
     });
     std::vector<Finding> out;
-    for (auto& some : found) out.insert(out.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+    for (auto& some : found) append_moved(out, some);
     return out;
 }
 
@@ -398,7 +399,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
     });
     std::vector<Finding> out;
     for (auto* found : {&disagreeing, &lasting}) {
-        for (auto& some : *found) out.insert(out.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+        for (auto& some : *found) append_moved(out, some);
     }
     return out;
 }

@@ -31,7 +31,6 @@ public:
     operator std::string_view() const { return *text_; }
     std::string_view view() const { return *text_; }
     bool empty() const { return text_->empty(); }
-    std::size_t size() const { return text_->size(); }
     const void* identity() const { return text_; }
 
     friend bool operator==(Name a, Name b) { return a.text_ == b.text_; }

@@ -15,6 +15,7 @@
 
 #include "../../grammar/aftercare.hpp"
 #include "../../grammar/error_messages.hpp"
+#include "append.hpp"
 #include "keywords.hpp"
 #include "parallel.hpp"
 #include "suggest.hpp"
@@ -467,11 +468,8 @@ std::optional<Document> parse_in_pieces(const std::string& text, std::size_t pie
     Document document = std::move(builders.front().document);
     for (std::size_t i = 1; i < builders.size(); ++i) {
         Document& more = builders[i].document;
-        document.statements.insert(document.statements.end(), std::make_move_iterator(more.statements.begin()),
-                                   std::make_move_iterator(more.statements.end()));
-        document.comments.insert(document.comments.end(), std::make_move_iterator(more.comments.begin()),
-                                 std::make_move_iterator(more.comments.end()));
-        more = {};
+        append_moved(document.statements, more.statements);
+        append_moved(document.comments, more.comments);
     }
     return document;
 }
