@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "core/analysis.hpp"
 #include "core/json_output.hpp"
@@ -95,4 +96,57 @@ TEST_CASE("checking long protocols prints the same on one thread and on several"
     const auto wrong = test::run_program("check " + first, "AFTERCARE_THREADS=many");
     CHECK(wrong.status == 2);
     CHECK(wrong.out == "aftercare: error: AFTERCARE_THREADS must be a number of threads, 1 or more, not 'many'\n");
+}
+
+TEST_CASE("a long report is written in batches: each format has every diagnostic once and in order", "[parallel][cli][formats]") {
+    test::enter_test_dir();
+    const std::string suffix = std::to_string(getpid()) + ".care.tmp";
+    const std::string first = "long-c-" + suffix, second = "long-d-" + suffix;
+    test::write(first, long_protocol(9));
+    test::write(second, long_protocol(10));
+    const std::string files = " --fail-on error " + first + " " + second;
+    const auto plain = test::run_program("check --format plain" + files);
+    const auto json = test::run_program("check --format json" + files);
+    const auto sarif = test::run_program("check --format sarif" + files);
+    std::remove(first.c_str());
+    std::remove(second.c_str());
+
+    // The order the plain lines give: file:line:col of each diagnostic, then its rule.
+    std::vector<std::string> printed;
+    std::size_t at = 0;
+    for (std::size_t end; (end = plain.out.find('\n', at)) != std::string::npos; at = end + 1) {
+        const std::string line = plain.out.substr(at, end - at);
+        if (line.rfind("long-", 0) != 0) continue;  // notes, hints and the count are indented or start otherwise
+        const std::size_t rule = line.rfind(" [");
+        printed.push_back(line.substr(0, line.find(": ")) + " " + line.substr(rule + 2, line.size() - rule - 3));
+    }
+
+    const auto report = nlohmann::json::parse(json.out);
+    std::vector<std::string> from_json;
+    std::size_t notes = 0;
+    for (const auto& d : report["diagnostics"]) {
+        const auto& l = d["location"];
+        from_json.push_back(fmt::format("{}:{}:{} {}", l["file"].get<std::string>(), l["line"].get<int>(),
+                                        l["column"].get<int>(), d["rule"].get<std::string>()));
+        notes += d["related"].size();
+    }
+    REQUIRE(notes > 3 * 32768);  // several of check's batches (batch_notes), so their joins are tested
+    const auto& summary = report["summary"];
+    CHECK(summary["errors"].get<std::size_t>() + summary["warnings"].get<std::size_t>() +
+              summary["infos"].get<std::size_t>() == printed.size());
+    CHECK(from_json == printed);
+
+    const auto log = nlohmann::json::parse(sarif.out);
+    std::vector<std::string> from_sarif;
+    std::size_t related = 0;
+    for (const auto& r : log["runs"][0]["results"]) {
+        const auto& p = r["locations"][0]["physicalLocation"];
+        from_sarif.push_back(fmt::format("{}:{}:{} {}", p["artifactLocation"]["uri"].get<std::string>(),
+                                         p["region"]["startLine"].get<int>(), p["region"]["startColumn"].get<int>(),
+                                         r["ruleId"].get<std::string>()));
+        related += r.contains("relatedLocations") ? r["relatedLocations"].size() : 0;
+    }
+    CHECK(from_sarif == printed);
+    CHECK(related == notes);
+    CHECK(log["runs"][0]["artifacts"].size() == 2);
 }

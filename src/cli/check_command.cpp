@@ -1,7 +1,11 @@
 #include "check_command.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
+#include <memory>
+#include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -56,93 +60,157 @@ bool at_least(Severity severity, const std::string& threshold) {
     const Severity level = threshold == "error" ? Severity::error : threshold == "info" ? Severity::info : Severity::warning;
     return static_cast<int>(severity) <= static_cast<int>(level);  // error < warning < info
 }
+
+// One diagnostic of the report, in print order: a problem the compiler
+// found, or a finding, worded only when it is written.
+struct Entry {
+    Location where;
+    std::string_view code;
+    const Diagnostic* compiled = nullptr;
+    const Finding* finding = nullptr;
+    std::size_t notes = 0;  // how much writing it is
+};
+
+void sort_entries(std::vector<Entry>& entries) {
+    // As sort_diagnostics orders diagnostics: by file, line, column, then code.
+    std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return std::tie(a.where.file, a.where.line, a.where.column, a.code) <
+               std::tie(b.where.file, b.where.line, b.where.column, b.code);
+    });
+}
+
+// The text forms: each diagnostic as people or GitHub read it, then a count.
+class TextReport final : public ReportFormat {
+public:
+    TextReport(const CheckOptions& options, const SourceSet& sources, const ReportSummary& summary)
+        : format_(options.format), sources_(sources), summary_(summary),
+          color_(options.format == "text" && use_color(options.color, stdout)) {}
+
+    std::string head() const override { return {}; }
+    std::string element(const Diagnostic& d, bool) const override {
+        return format_ == "github" ? render_github(d) : format_ == "plain" ? render_plain(d) : render_text(d, sources_, color_);
+    }
+    std::string tail(bool) const override {
+        if (format_ == "github" || summary_.files.empty()) return {};
+        auto count = [&](Severity s, const char* word) {
+            const auto it = summary_.counts.find(s);
+            const std::size_t n = it == summary_.counts.end() ? 0 : it->second;
+            return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+        };
+        const std::size_t n = summary_.files.size();
+        const std::string files = fmt::format("{} file{}", n, n == 1 ? "" : "s");
+        return summary_.counts.empty() ? fmt::format("checked {}: no problems\n", files)
+                                       : fmt::format("checked {}: {}, {}, {}\n", files, count(Severity::error, "error"),
+                                                     count(Severity::warning, "warning"), count(Severity::info, "info"));
+    }
+
+private:
+    std::string format_;
+    const SourceSet& sources_;
+    const ReportSummary& summary_;
+    bool color_;
+};
+
+// SARIF names each file a location points into, in the order first met.
+std::vector<std::string> artifacts_of(const ReportSummary& summary, const std::vector<Entry>& entries,
+                                      const Analysed& protocols) {
+    std::vector<std::string> out;
+    std::set<std::string, std::less<>> seen;
+    auto add = [&](const std::string& file) {
+        if (seen.insert(file).second) out.push_back(file);
+    };
+    for (const std::string& file : summary.files) add(file);
+    for (const Entry& e : entries) {
+        add(e.where.file);
+        if (e.compiled) {
+            for (const RelatedLocation& r : e.compiled->related) add(r.location.file);
+        } else {
+            for (const FindingSide& side : e.finding->sides) add(protocols[side.protocol]->protocol.file);
+        }
+    }
+    return out;
+}
+
+// Diagnostics are worded and rendered a batch at a time, on every core when
+// a batch is large, and written before the next: a report of a million
+// notes is never held whole.
+constexpr std::size_t batch_entries = 1024;
+constexpr std::size_t batch_notes = 32768;  // above parallel_threshold, so a full batch uses the cores
 }  // namespace
 
 int run_check(const CheckOptions& options) {
     Workspace workspace(options.stdin_filename);
     int status = workspace.load(options.inputs) ? exit_clean : exit_usage;
     const auto& compiled = workspace.compiled();
-
-    // Findings need protocols that compiled; each within-file finding is shown
-    // with its file, the ones across files after all files.
-    const Analysed protocols = workspace.protocols();
-    const std::vector<std::size_t> file_of = workspace.protocol_files();
-    std::vector<std::vector<Diagnostic>> per_file(compiled.size());
-    std::vector<Diagnostic> across;
-    // Findings are worded on every core when there are many (a CI run over a
-    // thousand clinics' files has thousands), each into its own slot.
-    const std::vector<Finding> findings = analyse(protocols);
-    std::size_t work = 0;
-    for (const Finding& finding : findings) {
-        for (const FindingSide& side : finding.sides) work += side.rules.size();
-    }
-    std::vector<Diagnostic> worded(findings.size());
-    for_each_index(findings.size(), work, [&](std::size_t i) { worded[i] = to_diagnostic(findings[i], protocols); });
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-        const Finding& finding = findings[i];
-        Diagnostic d = std::move(worded[i]);
-        if (finding.across) {
-            across.push_back(std::move(d));
-        } else {
-            const std::size_t protocol = finding.sides.empty() ? finding.silent.front() : finding.sides.front().protocol;
-            per_file[file_of[protocol]].push_back(std::move(d));
-        }
-    }
-
-    // One report, in print order: each file's problems and findings, then
-    // the findings across files; then rendered in the chosen format.
-    Report report;
-    for (std::size_t i = 0; i < compiled.size(); ++i) {
-        report.files.push_back(workspace.file_name(i));
-        std::vector<Diagnostic> all = compiled[i].diagnostics;
-        append_moved(all, per_file[i]);
-        sort_diagnostics(all);
-        append_moved(report.diagnostics, all);
-    }
-    append_moved(report.diagnostics, across);
-
-    std::map<Severity, std::size_t> counts;
-    for (const Diagnostic& d : report.diagnostics) {
-        ++counts[d.severity];
-        if (at_least(d.severity, options.fail_on) && status == exit_clean) status = exit_findings;
-    }
     if (compiled.empty() && status == exit_clean) {
         std::fprintf(stderr, "aftercare: error: no .care files found in the given folders\n");
         return exit_usage;
     }
 
-    std::string out;
-    if (options.format == "json") {
-        out = report_json(report).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-    } else if (options.format == "sarif") {
-        out = report_sarif(report, AFTERCARE_VERSION).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-    } else {
-        const bool color = options.format == "text" && use_color(options.color, stdout);
-        std::size_t lines = 0;
-        for (const Diagnostic& d : report.diagnostics) lines += 1 + d.related.size();
-        std::vector<std::string> rendered(report.diagnostics.size());
-        for_each_index(rendered.size(), lines, [&](std::size_t i) {
-            const Diagnostic& d = report.diagnostics[i];
-            rendered[i] = options.format == "github" ? render_github(d)
-                        : options.format == "plain"  ? render_plain(d)
-                                                     : render_text(d, workspace.sources(), color);
-        });
-        std::size_t size = 0;
-        for (const std::string& r : rendered) size += r.size();
-        out.reserve(size + 200);
-        for (const std::string& r : rendered) out += r;
-        if (options.format != "github" && !compiled.empty()) {
-            auto count = [&](Severity s, const char* word) {
-                const std::size_t n = counts[s];
-                return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-            };
-            const std::string files = fmt::format("{} file{}", compiled.size(), compiled.size() == 1 ? "" : "s");
-            out += counts.empty() ? fmt::format("checked {}: no problems\n", files)
-                                  : fmt::format("checked {}: {}, {}, {}\n", files, count(Severity::error, "error"),
-                                                count(Severity::warning, "warning"), count(Severity::info, "info"));
+    // Findings need protocols that compiled; each within-file finding is shown
+    // with its file, the ones across files after all files.
+    const Analysed protocols = workspace.protocols();
+    const std::vector<std::size_t> file_of = workspace.protocol_files();
+    const std::vector<Finding> findings = analyse(protocols);
+    std::vector<std::vector<Entry>> per_file(compiled.size());
+    std::vector<Entry> across;
+    for (const Finding& finding : findings) {
+        Entry e{finding_location(finding, protocols), finding.id, nullptr, &finding};
+        for (const FindingSide& side : finding.sides) e.notes += side.rules.size();
+        if (finding.across) {
+            across.push_back(std::move(e));
+        } else {
+            const std::size_t protocol = finding.sides.empty() ? finding.silent.front() : finding.sides.front().protocol;
+            per_file[file_of[protocol]].push_back(std::move(e));
         }
     }
-    std::fwrite(out.data(), 1, out.size(), stdout);
+
+    // The report in print order: each file's problems and findings, then the
+    // findings across files.
+    ReportSummary summary;
+    std::vector<Entry> entries;
+    for (std::size_t i = 0; i < compiled.size(); ++i) {
+        summary.files.push_back(workspace.file_name(i));
+        std::vector<Entry> file;
+        for (const Diagnostic& d : compiled[i].diagnostics) file.push_back(Entry{d.location, d.code, &d, nullptr, d.related.size()});
+        append_moved(file, per_file[i]);
+        sort_entries(file);
+        append_moved(entries, file);
+    }
+    append_moved(entries, across);
+    for (const Entry& e : entries) {
+        const Severity severity = e.compiled ? e.compiled->severity : e.finding->severity;
+        ++summary.counts[severity];
+        if (at_least(severity, options.fail_on) && status == exit_clean) status = exit_findings;
+    }
+
+    std::unique_ptr<ReportFormat> format;
+    if (options.format == "json") format = std::make_unique<JsonReport>(summary);
+    else if (options.format == "sarif") format = std::make_unique<SarifReport>(artifacts_of(summary, entries, protocols), AFTERCARE_VERSION);
+    else format = std::make_unique<TextReport>(options, workspace.sources(), summary);
+    const bool machine = options.format == "json" || options.format == "sarif";
+
+    auto write = [](const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); };
+    write(format->head());
+    for (std::size_t begin = 0; begin < entries.size();) {
+        std::size_t end = begin, notes = 0;
+        while (end < entries.size() && end - begin < batch_entries && notes < batch_notes) notes += 1 + entries[end++].notes;
+        std::vector<std::string> pieces(end - begin);
+        for_each_index(pieces.size(), notes, [&](std::size_t k) {
+            const Entry& e = entries[begin + k];
+            const bool first = begin + k == 0;
+            pieces[k] = e.compiled ? format->element(*e.compiled, first)
+                                   : format->element(to_diagnostic(*e.finding, protocols), first);
+        });
+        std::string batch;
+        std::size_t size = 0;
+        for (const std::string& piece : pieces) size += piece.size();
+        batch.reserve(size);
+        for (const std::string& piece : pieces) batch += piece;
+        write(batch);
+        begin = end;
+    }
+    write(format->tail(entries.empty()) + (machine ? "\n" : ""));
     return status;
 }
 

@@ -146,27 +146,32 @@ std::string rule_text(const Rule& rule) {
 
 }  // namespace
 
+Location finding_location(const Finding& f, const Analysed& protocols) {
+    for (const FindingSide& side : f.sides) {
+        if (side.rules.empty()) continue;
+        const Protocol& p = protocols[side.protocol]->protocol;
+        return p.rules.at(side.rules.front()).provenance.location(p.file);
+    }
+    Location file_only;
+    if (!f.silent.empty()) file_only.file = protocols[f.silent.front()]->protocol.file;
+    return file_only;
+}
+
 Diagnostic to_diagnostic(const Finding& f, const Analysed& protocols) {
     Diagnostic d;
     d.severity = f.severity;
     d.code = f.id;
     d.message = message(f, protocols);
     d.hint = hint(f);
-    bool primary = true;
+    d.location = finding_location(f, protocols);
     for (const FindingSide& side : f.sides) {
         const Protocol& p = protocols[side.protocol]->protocol;
         for (const std::size_t r : side.rules) {
             const Rule& rule = p.rules.at(r);
             const std::string text = (f.across ? label(protocols, side.protocol) + ": " : "") + rule_text(rule);
-            const Location where = rule.provenance.location(p.file);
-            if (primary) {
-                d.location = where;
-                primary = false;
-            }
-            d.related.push_back({where, text, rule.provenance.quotes()});
+            d.related.push_back({rule.provenance.location(p.file), text, rule.provenance.quotes()});
         }
     }
-    if (primary && !f.silent.empty()) d.location.file = protocols[f.silent.front()]->protocol.file;
     return d;
 }
 

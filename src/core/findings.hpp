@@ -49,5 +49,8 @@ Severity severity_of(const std::string& id);
 std::string short_name(const Protocol& protocol);
 
 Diagnostic to_diagnostic(const Finding& finding, const Analysed& protocols);
+// Where to_diagnostic puts it, without wording it: the first rule it names,
+// or the silent protocol's file.
+Location finding_location(const Finding& finding, const Analysed& protocols);
 
 }  // namespace aftercare
