@@ -347,6 +347,20 @@ TEST_CASE("duration-mismatch within one file: 28 days and 30 days of the same ba
     CHECK(f.sides[1].rules == std::vector<std::size_t>{1});
 }
 
+TEST_CASE("duration-mismatch within one file: not hidden by another file's contradiction on those days", "[findings]") {
+    // A duration mismatch is dropped when a contradiction in the same file
+    // covers its days; one in another file says nothing about this file.
+    const Checked c({"findings/within-duration.care", "findings/within-contradiction-swim.care"});
+    INFO(c.listing());
+    const auto own = [&](const std::string& id, const std::string& file) {
+        return std::count_if(c.findings.begin(), c.findings.end(), [&](const Finding& f) {
+            return f.id == id && !f.across && f.activity == "swim" && c.name(f.sides.at(0).protocol) == file;
+        });
+    };
+    CHECK(own("contradiction", "within-contradiction-swim") == 1);
+    CHECK(own("duration-mismatch", "within-duration") == 1);
+}
+
 TEST_CASE("duration-mismatch across files: swimming banned for 14 days and for 30", "[findings]") {
     const Checked c({"findings/across-duration-a.care", "findings/across-duration-b.care"});
     INFO(c.listing());

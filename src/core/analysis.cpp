@@ -22,6 +22,7 @@ void drop_inherited(std::vector<Finding>& findings) {
             key += '|' + std::to_string(s.protocol) + ':' + std::to_string(static_cast<int>(s.modality)) + ':' +
                    describe_days(s.days);
         }
+        for (const std::size_t p : f.silent) key += "|silent:" + std::to_string(p);
         return key;
     };
     std::map<std::string, bool> seen;
@@ -78,20 +79,21 @@ void drop_restated(std::vector<Finding>& findings) {
 }  // namespace
 
 std::vector<Finding> analyse(const Analysed& protocols) {
+    // Findings are pruned in groups that can only restate each other: each
+    // protocol's own, then those across protocols. A contradiction in one
+    // file says nothing about a duration in another, and what is dropped is
+    // never held beside the rest of a long protocol's findings.
     std::vector<Finding> out;
-    auto add = [&](std::vector<Finding> found) {
-        append_moved(out, found);
+    auto add = [&](std::vector<Finding> group, std::vector<Finding> more) {
+        append_moved(group, more);
+        drop_inherited(group);
+        drop_restated(group);
+        append_moved(out, group);
     };
     for (std::size_t index = 0; index < protocols.size(); ++index) {
-        add(find_conflicts_within(protocols, index));
-        add(find_gaps_within(protocols, index));
+        add(find_conflicts_within(protocols, index), find_gaps_within(protocols, index));
     }
-    if (protocols.size() > 1) {
-        add(find_conflicts_across(protocols));
-        add(find_coverage_gaps(protocols));
-    }
-    drop_inherited(out);
-    drop_restated(out);
+    if (protocols.size() > 1) add(find_conflicts_across(protocols), find_coverage_gaps(protocols));
     sort_findings(out);
     return out;
 }
