@@ -139,11 +139,11 @@ TEST_CASE("contradiction within one file: forbid and allow on the same activity 
     REQUIRE(f.sides.size() == 2);
     CHECK(f.sides[0].protocol == 0);
     CHECK(f.sides[0].modality == Modality::forbid);
-    CHECK(f.sides[0].rules == std::vector<std::size_t>{0});
+    CHECK(f.sides[0].rules == std::vector<RuleIndex>{0});
     CHECK(c.line_of(f.sides[0]) == 7);
     CHECK(f.sides[1].protocol == 0);
     CHECK(f.sides[1].modality == Modality::allow);
-    CHECK(f.sides[1].rules == std::vector<std::size_t>{1});
+    CHECK(f.sides[1].rules == std::vector<RuleIndex>{1});
     CHECK(c.line_of(f.sides[1]) == 9);
 }
 
@@ -183,10 +183,10 @@ TEST_CASE("contradiction across files: reported once, on the activity the rules 
     REQUIRE(f.sides.size() == 2);
     CHECK(c.name(f.sides[0].protocol) == "across-contradiction-a");
     CHECK(f.sides[0].modality == Modality::forbid);
-    CHECK(f.sides[0].rules == std::vector<std::size_t>{0});
+    CHECK(f.sides[0].rules == std::vector<RuleIndex>{0});
     CHECK(c.name(f.sides[1].protocol) == "across-contradiction-b");
     CHECK(f.sides[1].modality == Modality::allow);
-    CHECK(f.sides[1].rules == std::vector<std::size_t>{0});
+    CHECK(f.sides[1].rules == std::vector<RuleIndex>{0});
     // Inherited by every kind of washing, but not reported on any of them.
     for (const Finding& other : c.findings) CHECK_FALSE(is_kind_of(other.activity, "wash"));
     CHECK(on(c, "wash.rinse").empty());
@@ -238,18 +238,18 @@ TEST_CASE("strength-mismatch within one file: forbid against avoid, require agai
     CHECK(pat.days == std::vector<DayRange>{days(0, 5)});
     REQUIRE(pat.sides.size() == 2);
     CHECK(pat.sides[0].modality == Modality::require);
-    CHECK(pat.sides[0].rules == std::vector<std::size_t>{2});
+    CHECK(pat.sides[0].rules == std::vector<RuleIndex>{2});
     CHECK(pat.sides[1].modality == Modality::recommend);
-    CHECK(pat.sides[1].rules == std::vector<std::size_t>{3});
+    CHECK(pat.sides[1].rules == std::vector<RuleIndex>{3});
     const Finding& swim = c.findings[1];
     CHECK(swim.id == "strength-mismatch");
     CHECK(swim.activity == "swim");
     CHECK(swim.days == std::vector<DayRange>{days(0, 5)});
     REQUIRE(swim.sides.size() == 2);
     CHECK(swim.sides[0].modality == Modality::forbid);
-    CHECK(swim.sides[0].rules == std::vector<std::size_t>{0});
+    CHECK(swim.sides[0].rules == std::vector<RuleIndex>{0});
     CHECK(swim.sides[1].modality == Modality::avoid);
-    CHECK(swim.sides[1].rules == std::vector<std::size_t>{1});
+    CHECK(swim.sides[1].rules == std::vector<RuleIndex>{1});
 }
 
 TEST_CASE("strength-mismatch across files: forbid against avoid, require against recommend", "[findings]") {
@@ -341,10 +341,10 @@ TEST_CASE("duration-mismatch within one file: 28 days and 30 days of the same ba
     REQUIRE(f.sides.size() == 2);
     CHECK(f.sides[0].modality == Modality::avoid);
     CHECK(f.sides[0].days == days(0, 28));
-    CHECK(f.sides[0].rules == std::vector<std::size_t>{0});
+    CHECK(f.sides[0].rules == std::vector<RuleIndex>{0});
     CHECK(f.sides[1].modality == Modality::avoid);
     CHECK(f.sides[1].days == days(0, 30));
-    CHECK(f.sides[1].rules == std::vector<std::size_t>{1});
+    CHECK(f.sides[1].rules == std::vector<RuleIndex>{1});
 }
 
 TEST_CASE("duration-mismatch within one file: not hidden by another file's contradiction on those days", "[findings]") {
@@ -433,10 +433,10 @@ TEST_CASE("gap-days: days between a protocol's rules on an activity with no guid
         REQUIRE(f.sides.size() == 2);
         CHECK(f.sides[0].modality == Modality::forbid);
         CHECK(f.sides[0].days == days(0, 3));
-        CHECK(f.sides[0].rules == std::vector<std::size_t>{0});
+        CHECK(f.sides[0].rules == std::vector<RuleIndex>{0});
         CHECK(f.sides[1].modality == Modality::allow);
         CHECK(f.sides[1].days == days_from(7));
-        CHECK(f.sides[1].rules == std::vector<std::size_t>{1});
+        CHECK(f.sides[1].rules == std::vector<RuleIndex>{1});
         // wash.rinse inherits the same gap, but the protocol never names it.
         CHECK(on(c, "wash.rinse").empty());
     }
@@ -450,9 +450,9 @@ TEST_CASE("gap-days: days between a protocol's rules on an activity with no guid
         CHECK(f.days == std::vector<DayRange>{days(4, 6)});
         REQUIRE(f.sides.size() == 2);
         CHECK(f.sides[0].modality == Modality::forbid);
-        CHECK(f.sides[0].rules == std::vector<std::size_t>{0});  // the rule on wash
+        CHECK(f.sides[0].rules == std::vector<RuleIndex>{0});  // the rule on wash
         CHECK(f.sides[1].modality == Modality::allow);
-        CHECK(f.sides[1].rules == std::vector<std::size_t>{1});
+        CHECK(f.sides[1].rules == std::vector<RuleIndex>{1});
         CHECK(on(c, "wash").empty());  // wash itself runs only to day 3: no gap
     }
     SECTION("contiguous windows leave no gap") {
@@ -508,7 +508,7 @@ TEST_CASE("gap-coverage: a topic one clinic covers and another never mentions, b
     CHECK(f.activity == "swim");
     REQUIRE(f.sides.size() == 1);
     CHECK(c.name(f.sides[0].protocol) == "across-coverage-a");
-    CHECK(f.sides[0].rules == std::vector<std::size_t>{1});
+    CHECK(f.sides[0].rules == std::vector<RuleIndex>{1});
     REQUIRE(f.silent.size() == 1);
     CHECK(c.name(f.silent[0]) == "across-coverage-b");
     CHECK(to_diagnostic(f, c.protocols).message ==

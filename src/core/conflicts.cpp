@@ -23,7 +23,7 @@ struct Stance {
     std::size_t protocol;
     Modality modality;
     DayRange days;
-    std::span<const std::size_t> rules;  // into the resolved view, which outlives the analysis
+    std::span<const RuleIndex> rules;  // into the resolved view, which outlives the analysis
     bool on_self;  // some rule is on the activity itself, not inherited from a parent
 };
 
@@ -36,10 +36,12 @@ struct Run {
     // Across files, the rules of the merged segments. Within a file a run is
     // the one rule `side`, and this stays empty: a long protocol has as many
     // runs as rules, and most are never reported.
-    std::vector<std::size_t> rules;
+    std::vector<RuleIndex> rules;
     bool on_self;
 
-    std::vector<std::size_t> reported_rules(bool across) const { return across ? rules : std::vector{side}; }
+    std::vector<RuleIndex> reported_rules(bool across) const {
+        return across ? rules : std::vector{static_cast<RuleIndex>(side)};
+    }
 };
 
 // What kind of disagreement the guidance in force on a day is, from how many
@@ -211,7 +213,7 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, Name activ
 void disagreements_within(const Protocol& p, std::size_t index, const ResolvedActivity& resolved,
                           std::vector<Finding>& out) {
     struct Spoke {
-        std::size_t rule;
+        RuleIndex rule;
         long long first, last;
     };
     std::vector<Spoke> spoke;  // during the open run
@@ -227,7 +229,7 @@ void disagreements_within(const Protocol& p, std::size_t index, const ResolvedAc
         f.anchor = resolved.anchor;
         f.days.push_back(range_of(run_first, run_last));
         for (std::size_t i = 0; i < spoke.size();) {
-            const std::size_t rule = spoke[i].rule;
+            const RuleIndex rule = spoke[i].rule;
             long long first = spoke[i].first, last = spoke[i].last;
             for (; i < spoke.size() && spoke[i].rule == rule; ++i) {
                 first = std::min(first, spoke[i].first);
@@ -242,7 +244,7 @@ void disagreements_within(const Protocol& p, std::size_t index, const ResolvedAc
     for (const DaySegment& segment : resolved.days) {
         int count[5] = {0, 0, 0, 0, 0};
         int own = 0;
-        for (const std::size_t r : segment.rules) {
+        for (const RuleIndex r : segment.rules) {
             ++count[static_cast<int>(p.rules[r].modality)];
             own += p.rules[r].activity == resolved.activity;
         }
@@ -256,7 +258,7 @@ void disagreements_within(const Protocol& p, std::size_t index, const ResolvedAc
             run_first = first;
         }
         run_last = last;
-        for (const std::size_t r : segment.rules) spoke.push_back({r, first, last});
+        for (const RuleIndex r : segment.rules) spoke.push_back({r, first, last});
     }
     close_run();
 }

@@ -21,7 +21,7 @@ struct FindingSide {
     std::size_t protocol = 0;  // index into the analysed protocols
     Modality modality = Modality::allow;
     DayRange days;                    // the side's own days (for a duration, its restriction)
-    std::vector<std::size_t> rules;   // indices into that protocol's rules, ascending
+    std::vector<RuleIndex> rules;     // indices into that protocol's rules, ascending
 };
 
 struct Finding {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -77,6 +78,11 @@ private:
         return empty;
     }
 };
+
+// A rule's place in Protocol::rules. 32 bits are enough (a source is under
+// 4 GiB, as Span's offsets are, and a rule takes more than a byte of it) and
+// halve the lists of rules the resolved view and the findings keep.
+using RuleIndex = std::uint32_t;
 
 struct Rule {
     std::size_t statement = 0;  // rules from one line share it

@@ -43,18 +43,18 @@ public:
     struct Place {
         std::size_t offset, count;
     };
-    Sweeper(const std::vector<RuleFacts>& facts, std::vector<std::size_t>& lists) : facts_(facts), lists_(lists) {}
+    Sweeper(const std::vector<RuleFacts>& facts, std::vector<RuleIndex>& lists) : facts_(facts), lists_(lists) {}
 
-    std::vector<DaySegment> sweep(const std::vector<std::size_t>& rules, std::vector<Place>& places) {
+    std::vector<DaySegment> sweep(const std::vector<RuleIndex>& rules, std::vector<Place>& places) {
         windows_.clear();
-        for (const std::size_t r : rules) windows_.push_back(facts_[r].days);
+        for (const RuleIndex r : rules) windows_.push_back(facts_[r].days);
         day_events(windows_, events_);
         std::vector<DaySegment> out;
         active_.clear();  // ascending rule indices; few at a time
         for (std::size_t i = 0; i < events_.size();) {
             const long long day = events_[i].day;
             for (; i < events_.size() && events_[i].day == day; ++i) {
-                const std::size_t rule = rules[events_[i].index];
+                const RuleIndex rule = rules[events_[i].index];
                 const auto at = std::lower_bound(active_.begin(), active_.end(), rule);
                 if (events_[i].starts) active_.insert(at, rule);
                 else active_.erase(at);
@@ -71,12 +71,12 @@ private:
     // before when nothing changes at this boundary.
     void decide(long long day, long long next, std::vector<DaySegment>& out, std::vector<Place>& places) {
         int deepest = -1;
-        for (const std::size_t r : active_) deepest = std::max(deepest, facts_[r].depth);
+        for (const RuleIndex r : active_) deepest = std::max(deepest, facts_[r].depth);
         deciding_.clear();
         Modality modality = Modality::allow;
-        std::size_t decider = 0;
+        RuleIndex decider = 0;
         int strictest = -1;
-        for (const std::size_t r : active_) {
+        for (const RuleIndex r : active_) {
             if (facts_[r].depth != deepest) continue;
             deciding_.push_back(r);
             const Modality m = facts_[r].modality;
@@ -101,11 +101,11 @@ private:
     }
 
     const std::vector<RuleFacts>& facts_;
-    std::vector<std::size_t>& lists_;
+    std::vector<RuleIndex>& lists_;
     std::vector<DayRange> windows_;
     std::vector<DayEvent> events_;
-    std::vector<std::size_t> active_;
-    std::vector<std::size_t> deciding_;
+    std::vector<RuleIndex> active_;
+    std::vector<RuleIndex> deciding_;
 };
 
 constexpr Anchor timelines[] = {Anchor::session, Anchor::final_session, Anchor::between_sessions};
@@ -114,10 +114,10 @@ constexpr Anchor timelines[] = {Anchor::session, Anchor::final_session, Anchor::
 
 std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary* vocabulary) {
     // Rules by activity and timeline, in rule order.
-    std::unordered_map<Name, std::array<std::vector<std::size_t>, 3>> by_activity;
+    std::unordered_map<Name, std::array<std::vector<RuleIndex>, 3>> by_activity;
     std::vector<RuleFacts> facts;
     facts.reserve(protocol.rules.size());
-    for (std::size_t r = 0; r < protocol.rules.size(); ++r) {
+    for (RuleIndex r = 0; r < protocol.rules.size(); ++r) {
         const Rule& rule = protocol.rules[r];
         facts.push_back({{rule.window.from, rule.window.to}, rule.modality, Vocabulary::depth(rule.activity.view()),
                          rule.conditions().empty() && !rule.window.undated()});
@@ -132,11 +132,11 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     }
     // Each activity collects its own rules and its parents' ("wash.rinse", "wash").
     std::vector<ResolvedActivity> out;
-    std::vector<std::vector<std::size_t>> deciding;  // by entry of `out`: the rules that decide days
-    std::vector<std::size_t> rules;
+    std::vector<std::vector<RuleIndex>> deciding;  // by entry of `out`: the rules that decide days
+    std::vector<RuleIndex> rules;
     std::size_t work = 0;
     for (const Name activity : activities) {
-        std::vector<const std::array<std::vector<std::size_t>, 3>*> lines;
+        std::vector<const std::array<std::vector<RuleIndex>, 3>*> lines;
         for (std::string_view id = activity.view();;) {
             if (const auto it = by_activity.find(Name(id)); it != by_activity.end()) lines.push_back(&it->second);
             const auto dot = id.rfind('.');
@@ -151,8 +151,8 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
             }
             if (rules.empty()) continue;
             if (lines.size() > 1) std::sort(rules.begin(), rules.end());
-            std::vector<std::size_t> always, conditional;
-            for (const std::size_t r : rules) (facts[r].decides ? always : conditional).push_back(r);
+            std::vector<RuleIndex> always, conditional;
+            for (const RuleIndex r : rules) (facts[r].decides ? always : conditional).push_back(r);
             work += always.size();
             deciding.push_back(std::move(always));
             out.push_back({activity, anchor, {}, std::move(conditional), nullptr});
@@ -161,7 +161,7 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     // The sweeps are independent: on every core for a long protocol, each
     // into its own store, which its activity then keeps.
     struct Swept {
-        std::vector<std::size_t> lists;
+        std::vector<RuleIndex> lists;
         std::vector<Sweeper::Place> places;
     };
     std::vector<Swept> swept(out.size());
@@ -171,10 +171,10 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
         deciding[i] = {};
     });
     for (std::size_t i = 0; i < out.size(); ++i) {
-        auto lists = std::make_shared<const std::vector<std::size_t>>(std::move(swept[i].lists));
+        auto lists = std::make_shared<const std::vector<RuleIndex>>(std::move(swept[i].lists));
         for (std::size_t s = 0; s < out[i].days.size(); ++s) {
             const Sweeper::Place& place = swept[i].places[s];
-            out[i].days[s].rules = std::span<const std::size_t>(lists->data() + place.offset, place.count);
+            out[i].days[s].rules = std::span<const RuleIndex>(lists->data() + place.offset, place.count);
         }
         out[i].rule_lists = std::move(lists);
     }

@@ -19,8 +19,8 @@ struct DaySegment {
     std::optional<int> from;  // absent: open towards the days before
     std::optional<int> to;    // absent: open onwards
     Modality modality = Modality::allow;
-    std::size_t decider = 0;              // the rule that decided the modality (its limit is the day's)
-    std::span<const std::size_t> rules;  // indices into Protocol::rules, ascending; in ResolvedActivity::rule_lists
+    RuleIndex decider = 0;             // the rule that decided the modality (its limit is the day's)
+    std::span<const RuleIndex> rules;  // ascending; in ResolvedActivity::rule_lists
 };
 
 struct ResolvedActivity {
@@ -30,11 +30,11 @@ struct ResolvedActivity {
     // Rules on this activity or a parent that apply only in a circumstance (a
     // `when` condition) or up to or from an undated milestone: no day is
     // certain for them, so they decide no day above.
-    std::vector<std::size_t> conditional;
+    std::vector<RuleIndex> conditional;
     // Where the segments' rule lists are kept: one store for the activity's
     // segments, shared by any copies of it, so a segment costs no allocation
     // of its own.
-    std::shared_ptr<const std::vector<std::size_t>> rule_lists;
+    std::shared_ptr<const std::vector<RuleIndex>> rule_lists;
 };
 
 // Only rules without a `when` condition or an undated milestone decide days. Precedence, on one day: the rules on the most specific activity (a kind over
