@@ -202,7 +202,12 @@ int run_check(const CheckOptions& options) {
             pieces[k] = e.compiled ? format->element(*e.compiled, first)
                                    : format->element(to_diagnostic(*e.finding, protocols), first);
         });
-        for (const std::string& piece : pieces) write(piece);
+        std::string batch;
+        std::size_t size = 0;
+        for (const std::string& piece : pieces) size += piece.size();
+        batch.reserve(size);
+        for (const std::string& piece : pieces) batch += piece;
+        write(batch);
         begin = end;
     }
     write(format->tail(entries.empty()) + (machine ? "\n" : ""));

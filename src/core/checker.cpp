@@ -48,7 +48,7 @@ public:
     Checker(const SourceFile& file, const Vocabulary* vocabulary, const BrokenLines& broken)
         : file_(file), vocabulary_(vocabulary), broken_(broken) {}
 
-    CheckResult run(Document& document) {
+    CheckResult run(const Document& document) {
         result_.protocol.file = file_.name();
         collect_header(document);
         collect_milestones(document);
@@ -99,49 +99,43 @@ private:
         return words;
     }
 
-    // Each line's parts are released once it is checked: a long protocol's
-    // tree then shrinks, on the threads that check it, as its rules grow.
-    void check_lines(Document& document, std::size_t begin, std::size_t end) {
+    void check_lines(const Document& document, std::size_t begin, std::size_t end) {
         result_.protocol.rules.reserve(rule_bound(document, begin, end));
         for (std::size_t i = begin; i < end; ++i) {
-            check_line(document.statements[i], i);
-            document.statements[i] = Statement{};
-        }
-    }
-
-    void check_line(const Statement& statement, std::size_t i) {
-        if (const auto* rule = std::get_if<RuleDecl>(&statement.node)) check_rule(i, statement, *rule);
-        if (const auto* warning = std::get_if<WarningDecl>(&statement.node)) check_warning(statement, *warning);
-        if (std::holds_alternative<TermDecl>(statement.node) ||
-            std::holds_alternative<VocabularyDecl>(statement.node) ||
-            std::holds_alternative<ExpectDecl>(statement.node)) {
-            error("misplaced-definition", statement.span,
-                  "activity, sign, expect and vocabulary lines belong in a vocabulary file",
-                  "move this line into the vocabulary this protocol imports");
-        }
-        const bool keeps_attributes = std::holds_alternative<SourceDecl>(statement.node) ||
-                                      std::holds_alternative<RuleDecl>(statement.node) ||
-                                      std::holds_alternative<WarningDecl>(statement.node) ||
-                                      std::holds_alternative<MilestoneDecl>(statement.node) ||
-                                      std::holds_alternative<PhaseDecl>(statement.node);
-        for (const Attribute& attribute : statement.attributes) {
-            if (attribute.kind == Attribute::Kind::condition && !std::holds_alternative<RuleDecl>(statement.node)) {
-                error("misplaced-attribute", attribute.span, "only a rule can have a 'when' condition",
-                      "move this line under the rule it limits, or make it a note");
-                continue;
+            const Statement& statement = document.statements[i];
+            if (const auto* rule = std::get_if<RuleDecl>(&statement.node)) check_rule(i, statement, *rule);
+            if (const auto* warning = std::get_if<WarningDecl>(&statement.node)) check_warning(statement, *warning);
+            if (std::holds_alternative<TermDecl>(statement.node) ||
+                std::holds_alternative<VocabularyDecl>(statement.node) ||
+                std::holds_alternative<ExpectDecl>(statement.node)) {
+                error("misplaced-definition", statement.span,
+                      "activity, sign, expect and vocabulary lines belong in a vocabulary file",
+                      "move this line into the vocabulary this protocol imports");
             }
-            if (!keeps_attributes) {
-                error("misplaced-attribute", attribute.span,
-                      "quotes and notes belong to the source, rules, warnings, milestones and phases",
-                      "move this line under the statement it describes, or remove it");
-                continue;
-            }
-            if (attribute.text.value.empty()) {
-                error("empty-text", attribute.text.span,
-                      attribute.kind == Attribute::Kind::quote  ? "the quote is empty"
-                      : attribute.kind == Attribute::Kind::note ? "the note is empty"
-                                                                : "the condition is empty",
-                      "write the text between the quotes, or remove the line");
+            const bool keeps_attributes = std::holds_alternative<SourceDecl>(statement.node) ||
+                                          std::holds_alternative<RuleDecl>(statement.node) ||
+                                          std::holds_alternative<WarningDecl>(statement.node) ||
+                                          std::holds_alternative<MilestoneDecl>(statement.node) ||
+                                          std::holds_alternative<PhaseDecl>(statement.node);
+            for (const Attribute& attribute : statement.attributes) {
+                if (attribute.kind == Attribute::Kind::condition && !std::holds_alternative<RuleDecl>(statement.node)) {
+                    error("misplaced-attribute", attribute.span, "only a rule can have a 'when' condition",
+                          "move this line under the rule it limits, or make it a note");
+                    continue;
+                }
+                if (!keeps_attributes) {
+                    error("misplaced-attribute", attribute.span,
+                          "quotes and notes belong to the source, rules, warnings, milestones and phases",
+                          "move this line under the statement it describes, or remove it");
+                    continue;
+                }
+                if (attribute.text.value.empty()) {
+                    error("empty-text", attribute.text.span,
+                          attribute.kind == Attribute::Kind::quote  ? "the quote is empty"
+                          : attribute.kind == Attribute::Kind::note ? "the note is empty"
+                                                                    : "the condition is empty",
+                          "write the text between the quotes, or remove the line");
+                }
             }
         }
     }
@@ -688,7 +682,7 @@ BrokenLines BrokenLines::from(const std::vector<std::string>& failed_statements)
     return broken;
 }
 
-CheckResult check_protocol(const SourceFile& file, Document document, const Vocabulary* vocabulary,
+CheckResult check_protocol(const SourceFile& file, const Document& document, const Vocabulary* vocabulary,
                            const BrokenLines& broken) {
     return Checker(file, vocabulary, broken).run(document);
 }

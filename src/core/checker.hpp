@@ -29,9 +29,7 @@ struct CheckResult {
 
 // `vocabulary` may be null when none could be imported; names are then kept
 // as written and not checked (the import problem is reported by the caller).
-// The tree is used up: each line's parts are freed as soon as it is checked,
-// so a long protocol never holds its whole tree and all its rules at once.
-CheckResult check_protocol(const SourceFile& file, syntax::Document document, const Vocabulary* vocabulary,
+CheckResult check_protocol(const SourceFile& file, const syntax::Document& document, const Vocabulary* vocabulary,
                            const BrokenLines& broken = {});
 
 // Days larger than this (about a century) are taken as typing mistakes.

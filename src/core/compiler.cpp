@@ -1,9 +1,11 @@
 #include "compiler.hpp"
 
 #include "checker.hpp"
+#include "parallel.hpp"
 
 #include <algorithm>
 #include <system_error>
+#include <thread>
 #include "parser.hpp"
 
 namespace aftercare {
@@ -103,7 +105,19 @@ Compilation Compiler::compile(const SourceFile& file) {
         }
     }
 
-    CheckResult checked = check_protocol(file, std::move(parsed.document), out.vocabulary.get(), broken);
+    CheckResult checked = check_protocol(file, parsed.document, out.vocabulary.get(), broken);
+    // The syntax tree is done with. A long protocol's takes a while to free
+    // (a tenth of checking it): that happens on another core while the
+    // resolved view is built; a short one's at once.
+    std::jthread freeing;
+    if (checked.protocol.rules.size() >= parallel_threshold && thread_limit().load() != 1) {
+        try {
+            freeing = std::jthread([tree = std::move(parsed.document)]() mutable { tree = {}; });
+        } catch (const std::system_error&) {
+            // No thread to be had: the tree went with the task that could not start.
+        }
+    }
+    parsed.document = {};
     out.protocol = std::move(checked.protocol);
     out.protocol.imports = std::move(import_records);
     out.diagnostics.insert(out.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
