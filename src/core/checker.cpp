@@ -575,11 +575,12 @@ private:
         const auto texts = texts_of(statement);  // one copy for every rule of the line
         std::vector<std::pair<Name, const Word*>> seen;  // one statement names each activity once
         for (const Clause& clause : decl.clauses) {
-            std::optional<aftercare::Quantity> quantity;
+            std::shared_ptr<const aftercare::Quantity> quantity;  // one for every rule of the clause
             bool quantity_ok = true;
             if (clause.quantity) {
-                quantity = check_quantity(*clause.quantity, clause.modality, clause.activities.front().text);
-                quantity_ok = quantity.has_value();
+                auto checked = check_quantity(*clause.quantity, clause.modality, clause.activities.front().text);
+                quantity_ok = checked.has_value();
+                if (checked) quantity = std::make_shared<const aftercare::Quantity>(std::move(*checked));
             }
             for (const Word& word : clause.activities) {
                 const auto known = resolve_activity(word);
@@ -592,7 +593,7 @@ private:
                 seen.emplace_back(known->activity, &word);
                 if (!window || !quantity_ok) continue;
                 Rule rule;
-                rule.statement = index;
+                rule.statement = static_cast<std::uint32_t>(index);
                 rule.activity = known->activity;
                 rule.written = known->written;
                 rule.modality = clause.modality;

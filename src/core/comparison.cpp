@@ -12,14 +12,14 @@ namespace aftercare {
 
 namespace {
 
-bool same_quantity(const std::optional<Quantity>& a, const std::optional<Quantity>& b) {
+bool same_quantity(const Quantity* a, const Quantity* b) {
     if (!a || !b) return !a && !b;
     return a->written == b->written;
 }
 
 bool same_cell(const std::optional<Cell>& a, const std::optional<Cell>& b) {
     if (!a || !b) return !a && !b;
-    return a->modality == b->modality && same_quantity(a->quantity, b->quantity);
+    return a->modality == b->modality && same_quantity(a->quantity.get(), b->quantity.get());
 }
 
 using Key = std::pair<std::string, Anchor>;

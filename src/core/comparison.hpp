@@ -3,6 +3,7 @@
 // views of this one table.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,7 +17,7 @@ namespace aftercare {
 // One protocol's guidance over a row's days, or nothing.
 struct Cell {
     Modality modality = Modality::allow;
-    std::optional<Quantity> quantity;
+    std::shared_ptr<const Quantity> quantity;  // the deciding rule's limit
     std::vector<std::size_t> rules;  // indices into that protocol's rules
 };
 

@@ -27,7 +27,7 @@ json window(const DayWindow& w) {
                 {"written", written_text(w)}};
 }
 
-json quantity(const std::optional<Quantity>& q) {
+json quantity(const Quantity* q) {
     if (!q) return nullptr;
     return json{{"min", optional_int(q->min)},
                 {"max", optional_int(q->max)},
@@ -84,7 +84,7 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
                   {"modality", keyword_of(r.modality)},
                   {"strength", strength_of(r.modality)},
                   {"window", window(r.window)},
-                  {"quantity", quantity(r.quantity)},
+                  {"quantity", quantity(r.quantity.get())},
                   {"conditions", r.conditions()}};
         add_provenance(item, r.provenance, protocol.file);
         rules.push_back(std::move(item));
@@ -112,7 +112,7 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
                                     {"to", optional_int(s.to)},
                                     {"modality", keyword_of(s.modality)},
                                     {"strength", strength_of(s.modality)},
-                                    {"quantity", quantity(protocol.rules[s.decider].quantity)},
+                                    {"quantity", quantity(protocol.rules[s.decider].quantity.get())},
                                     {"rules", std::vector<std::size_t>(s.rules.begin(), s.rules.end())}});
         }
         days.push_back(json{{"activity", a.activity},

@@ -22,23 +22,23 @@ using syntax::Modality;
 // hundreds of thousands of windows, so the text (written_text) is made only
 // when an output shows it.
 struct WrittenDays {
-    bool present = false;  // false: only a timeline was written ("after final session")
+    Name name;                            // the milestone or phase, lower case
+    int first = 0, last = 0, amount = 0;  // as written, for the forms that have them
     syntax::Days::Form form = syntax::Days::Form::ongoing;
     syntax::DurationUnit unit = syntax::DurationUnit::day;
-    int first = 0, last = 0, amount = 0;  // as written, for the forms that have them
-    Name name;                            // the milestone or phase, lower case
+    bool present = false;  // false: only a timeline was written ("after final session")
 };
 
 // Day 0 is the session; negative days come before it. An absent end is open.
 struct DayWindow {
     std::optional<int> from;
     std::optional<int> to;
-    Anchor anchor = Anchor::session;
-    WrittenDays written;  // its canonical text: written_text(window)
     // Set when an end is a milestone the page gives no day for: the window
     // starts or ends then, on a day nobody knows (so `from`/`to` is absent).
     Name starts_at;
     Name ends_at;
+    WrittenDays written;  // its canonical text: written_text(window)
+    Anchor anchor = Anchor::session;
 
     bool undated() const { return !starts_at.empty() || !ends_at.empty(); }
 };
@@ -85,12 +85,14 @@ private:
 using RuleIndex = std::uint32_t;
 
 struct Rule {
-    std::size_t statement = 0;  // rules from one line share it
-    Name activity;              // canonical id
-    Name written;               // the word the writer used
+    std::uint32_t statement = 0;  // rules from one line share it
     Modality modality = Modality::allow;
+    Name activity;  // canonical id
+    Name written;   // the word the writer used
     DayWindow window;
-    std::optional<Quantity> quantity;
+    // The limit ("at most 2 per day"), shared by the rules of one clause;
+    // most rules have none.
+    std::shared_ptr<const Quantity> quantity;
     Provenance provenance;
 
     // `when` lines: the rule applies only then.

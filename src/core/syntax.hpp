@@ -27,15 +27,16 @@ struct Number {
     Span span;
 };
 
-enum class Modality { forbid, avoid, allow, recommend, require };
+// One byte each: a long protocol has a million rules that hold them.
+enum class Modality : std::uint8_t { forbid, avoid, allow, recommend, require };
 
-enum class Anchor { session, final_session, between_sessions };
+enum class Anchor : std::uint8_t { session, final_session, between_sessions };
 
-enum class DurationUnit { day, week, month, year };
+enum class DurationUnit : std::uint8_t { day, week, month, year };
 
 // The days part of a window, as written.
 struct Days {
-    enum class Form { day, range, open_end, open_start, duration, until, from, during, ongoing };
+    enum class Form : std::uint8_t { day, range, open_end, open_start, duration, until, from, during, ongoing };
     Form form = Form::day;
     std::optional<Number> first;  // day N, N..M, N..
     std::optional<Number> last;   // N..M, ..M
