@@ -4,36 +4,87 @@
 #include "day_sweep.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
+#include <string_view>
 #include <tuple>
+#include <unordered_set>
 
 namespace aftercare {
 
 namespace {
 
-// A finding on a kind that says nothing its parent's finding does not (same
-// class, days and sides) is inherited: reported once, on the parent.
+// Whether two findings say the same thing (class, timeline, days, sides and
+// silent protocols), whatever activity each is on.
+bool says_the_same(const Finding& a, const Finding& b) {
+    if (a.id != b.id || a.anchor != b.anchor || a.across != b.across || a.days != b.days || a.silent != b.silent ||
+        a.sides.size() != b.sides.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.sides.size(); ++i) {
+        const FindingSide &x = a.sides[i], &y = b.sides[i];
+        if (x.protocol != y.protocol || x.modality != y.modality || x.days != y.days) return false;
+    }
+    return true;
+}
+
+// A finding on a kind that says nothing its parent's finding does not is
+// inherited: reported once, on the parent. Findings are found by hashing
+// what they say, not by writing it out: a long protocol has hundreds of
+// thousands.
 void drop_inherited(std::vector<Finding>& findings) {
-    auto signature = [](const Finding& f, std::string_view activity) {
-        std::string key = f.id + '|' + std::string(activity) + '|' + std::to_string(static_cast<int>(f.anchor)) + '|' +
-                          std::to_string(f.across);
-        for (const DayRange& d : f.days) key += '|' + describe_days(d);
-        for (const FindingSide& s : f.sides) {
-            key += '|' + std::to_string(s.protocol) + ':' + std::to_string(static_cast<int>(s.modality)) + ':' +
-                   describe_days(s.days);
-        }
-        for (const std::size_t p : f.silent) key += "|silent:" + std::to_string(p);
-        return key;
+    // What a finding says on an activity, and its hash, worked out once: the
+    // set rehashes its entries as it walks them.
+    struct Said {
+        const Finding* finding;
+        std::string_view activity;
+        std::size_t hash;
     };
-    std::map<std::string, bool> seen;
-    for (const Finding& f : findings) seen[signature(f, f.activity)] = true;
-    findings.erase(std::remove_if(findings.begin(), findings.end(),
-                                  [&](const Finding& f) {
-                                      const std::string_view activity = f.activity;
-                                      const auto dot = activity.rfind('.');
-                                      return dot != std::string_view::npos && seen.count(signature(f, activity.substr(0, dot)));
-                                  }),
-                   findings.end());
+    auto hash_of = [](const Finding& f, std::string_view activity) {
+        std::size_t h = std::hash<std::string_view>{}(activity);
+        const auto mix = [&](std::size_t v) { h = (h ^ v) * 0x100000001b3ULL; };
+        const auto mix_days = [&](const DayRange& d) {
+            mix(static_cast<std::size_t>(start_of(d)));
+            mix(static_cast<std::size_t>(end_of(d)));
+        };
+        mix(std::hash<std::string>{}(f.id));
+        mix(static_cast<std::size_t>(f.anchor) * 2 + f.across);
+        for (const DayRange& d : f.days) mix_days(d);
+        for (const FindingSide& side : f.sides) {
+            mix(side.protocol * 8 + static_cast<std::size_t>(side.modality));
+            mix_days(side.days);
+        }
+        for (const std::size_t p : f.silent) mix(p);
+        return h;
+    };
+    struct SaidHash {
+        std::size_t operator()(const Said& s) const noexcept { return s.hash; }
+    };
+    struct SaidEqual {
+        bool operator()(const Said& a, const Said& b) const {
+            return a.hash == b.hash && a.activity == b.activity && says_the_same(*a.finding, *b.finding);
+        }
+    };
+    std::unordered_set<Said, SaidHash, SaidEqual> said;
+    said.reserve(findings.size());
+    for (const Finding& f : findings) said.insert({&f, f.activity.view(), hash_of(f, f.activity.view())});
+    // Marked first, then erased: the set points into the list.
+    std::vector<char> inherited(findings.size(), 0);
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const std::string_view activity = findings[i].activity;
+        const auto dot = activity.rfind('.');
+        if (dot == std::string_view::npos) continue;
+        const std::string_view parent = activity.substr(0, dot);
+        inherited[i] = said.count({&findings[i], parent, hash_of(findings[i], parent)}) > 0;
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        if (!inherited[i]) {
+            if (kept != i) findings[kept] = std::move(findings[i]);
+            ++kept;
+        }
+    }
+    findings.erase(findings.begin() + static_cast<std::ptrdiff_t>(kept), findings.end());
 }
 
 // A duration mismatch whose differing days all lie in a contradiction on the
@@ -41,7 +92,7 @@ void drop_inherited(std::vector<Finding>& findings) {
 // on day 3 is one disagreement, not three.
 void drop_restated(std::vector<Finding>& findings) {
     // The contradicted days of each activity, sorted and merged once.
-    std::map<std::tuple<std::string, Anchor, bool>, std::vector<DayRange>> contradicted;
+    std::map<std::tuple<Name, Anchor, bool>, std::vector<DayRange>> contradicted;
     for (const Finding& f : findings) {
         if (f.id == "contradiction") {
             auto& days = contradicted[{f.activity, f.anchor, f.across}];
