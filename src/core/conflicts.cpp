@@ -39,8 +39,8 @@ struct Run {
     std::vector<RuleIndex> rules;
     bool on_self;
 
-    std::vector<RuleIndex> reported_rules(bool across) const {
-        return across ? rules : std::vector{static_cast<RuleIndex>(side)};
+    RuleList reported_rules(bool across) const {
+        return across ? RuleList(rules.begin(), rules.end()) : RuleList{static_cast<RuleIndex>(side)};
     }
 };
 
@@ -86,16 +86,19 @@ void disagreements_across(const std::vector<Stance>& stances, Name activity, Anc
             return std::tie(stances[a].protocol, stances[a].modality, a) < std::tie(stances[b].protocol, stances[b].modality, b);
         });
         std::vector<FindingSide> sides;
+        std::vector<RuleIndex> merged;
         for (std::size_t i = 0; i < run.size();) {
             const Stance& first = stances[run[i]];
             FindingSide side{first.protocol, first.modality, first.days, {}};
+            merged.clear();
             for (; i < run.size() && stances[run[i]].protocol == first.protocol && stances[run[i]].modality == first.modality; ++i) {
                 const Stance& s = stances[run[i]];
                 side.days = range_of(std::min(start_of(side.days), start_of(s.days)), std::max(end_of(side.days), end_of(s.days)));
-                side.rules.insert(side.rules.end(), s.rules.begin(), s.rules.end());
+                merged.insert(merged.end(), s.rules.begin(), s.rules.end());
             }
-            std::sort(side.rules.begin(), side.rules.end());
-            side.rules.erase(std::unique(side.rules.begin(), side.rules.end()), side.rules.end());
+            std::sort(merged.begin(), merged.end());
+            merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+            side.rules = RuleList(merged.begin(), merged.end());
             sides.push_back(std::move(side));
         }
         Finding f;

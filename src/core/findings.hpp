@@ -11,6 +11,7 @@
 #include "day_sweep.hpp"
 #include "diagnostic.hpp"
 #include "protocol.hpp"
+#include "rule_list.hpp"
 
 namespace aftercare {
 
@@ -20,8 +21,8 @@ std::string describe_days(const DayRange& days);
 struct FindingSide {
     std::size_t protocol = 0;  // index into the analysed protocols
     Modality modality = Modality::allow;
-    DayRange days;                    // the side's own days (for a duration, its restriction)
-    std::vector<RuleIndex> rules;     // indices into that protocol's rules, ascending
+    DayRange days;   // the side's own days (for a duration, its restriction)
+    RuleList rules;  // indices into that protocol's rules, ascending
 };
 
 struct Finding {
