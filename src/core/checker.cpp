@@ -214,7 +214,7 @@ private:
         if (decl.retrieved) {
             source.retrieved = decl.retrieved->text;
             if (!valid_date(decl.retrieved->text)) {
-                error("invalid-date", decl.retrieved->span, "'" + decl.retrieved->text + "' is not a date",
+                error("invalid-date", decl.retrieved->span, "'" + std::string(decl.retrieved->text) + "' is not a date",
                       "write the date as YYYY-MM-DD, e.g. 2026-11-01");
             }
         }
@@ -434,14 +434,14 @@ private:
 
     // ---------------------------------------------------------------- quantities
     std::optional<aftercare::Quantity> check_quantity(const syntax::Quantity& q, Modality modality,
-                                                      const std::string& activity) {
+                                                      std::string_view activity) {
         using Bound = syntax::Quantity::Bound;
         using Unit = syntax::Quantity::Unit;
         bool ok = true;
         if (modality == Modality::forbid || modality == Modality::avoid) {
             error("invalid-quantity", q.span, "a limit goes with allow, recommend or require, not " +
                   std::string(keyword_of(modality)),
-                  "to limit it, allow it with the limit: allow " + activity + " " + std::string(file_.slice(q.span)));
+                  "to limit it, allow it with the limit: allow " + std::string(activity) + " " + std::string(file_.slice(q.span)));
             ok = false;
         }
         if (q.bound != Bound::exactly && q.high) {
@@ -530,7 +530,7 @@ private:
         const Lookup found = vocabulary_->find_activity(word.text);
         if (found.term) return remember(word, found.term->id);
         if (!found.ambiguous_between.empty()) {
-            error("ambiguous-activity", word.span, "'" + word.text + "' could mean " + join(found.ambiguous_between, " or "),
+            error("ambiguous-activity", word.span, "'" + std::string(word.text) + "' could mean " + join(found.ambiguous_between, " or "),
                   "write the full name, e.g. " + found.ambiguous_between.front());
             return std::nullopt;
         }
@@ -554,15 +554,15 @@ private:
         } else {
             hint = std::string("add it to the vocabulary '") + vocabulary_->name + "' if it is a new " + what;
         }
-        error(code, word.span, std::string("unknown ") + what + " '" + word.text + "'", hint);
+        error(code, word.span, std::string("unknown ") + what + " '" + std::string(word.text) + "'", hint);
     }
 
     // The same activity or sign twice on one line, perhaps under two names.
     void repeated(const char* code, const char* statement, const char* what, const Word& again, const Word& first) {
         const std::string message =
             to_lower(again.text) == to_lower(first.text)
-                ? "'" + again.text + "' appears twice in this " + statement
-                : "'" + again.text + "' is another name for '" + first.text + "', which this " + statement +
+                ? "'" + std::string(again.text) + "' appears twice in this " + statement
+                : "'" + std::string(again.text) + "' is another name for '" + std::string(first.text) + "', which this " + statement +
                       " already names";
         Diagnostic d = make_diagnostic(Severity::error, code, file_, again.span, message,
                                        std::string("name each ") + what + " once per line");
@@ -641,7 +641,7 @@ private:
                     const std::string role = to_lower(action.target->text);
                     if (std::find(contact_roles().begin(), contact_roles().end(), role) == contact_roles().end()) {
                         const auto suggestion = closest(role, contact_roles());
-                        error("unknown-contact", action.target->span, "unknown contact '" + action.target->text + "'",
+                        error("unknown-contact", action.target->span, "unknown contact '" + std::string(action.target->text) + "'",
                               suggestion ? "did you mean '" + *suggestion + "'?"
                                          : "contact one of: " + join(contact_roles(), ", "));
                         ok = false;

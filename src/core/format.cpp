@@ -25,9 +25,9 @@ std::string days_text(const Days& d) {
             return fmt::format("for {} {}{}", d.amount->value, units[static_cast<int>(d.unit)],
                                d.amount->value == 1 ? "" : "s");
         }
-        case Days::Form::until: return "until " + d.name->text;
-        case Days::Form::from: return "from " + d.name->text;
-        case Days::Form::during: return "during " + d.name->text;
+        case Days::Form::until: return "until " + std::string(d.name->text);
+        case Days::Form::from: return "from " + std::string(d.name->text);
+        case Days::Form::during: return "during " + std::string(d.name->text);
         case Days::Form::ongoing: return "ongoing";
     }
     return {};
@@ -64,7 +64,7 @@ std::string quantity_text(const syntax::Quantity& q) {
 
 std::string words(const std::vector<Word>& list, std::string_view separator = ", ") {
     std::string out;
-    for (std::size_t i = 0; i < list.size(); ++i) out += (i ? std::string(separator) : "") + list[i].text;
+    for (std::size_t i = 0; i < list.size(); ++i) out += (i ? std::string(separator) : "") + std::string(list[i].text);
     return out;
 }
 
@@ -75,11 +75,11 @@ std::string statement_text(const Node& node) {
             if constexpr (std::is_same_v<T, ProtocolDecl>) {
                 return "protocol " + text_literal(s.title.value);
             } else if constexpr (std::is_same_v<T, ProcedureDecl>) {
-                return "procedure " + s.name.text;
+                return "procedure " + std::string(s.name.text);
             } else if constexpr (std::is_same_v<T, SourceDecl>) {
                 std::string text = "source " + text_literal(s.name.value);
                 if (s.url) text += " url " + text_literal(s.url->value);
-                if (s.retrieved) text += " retrieved " + s.retrieved->text;
+                if (s.retrieved) text += " retrieved " + std::string(s.retrieved->text);
                 if (s.archived) text += " archived " + text_literal(s.archived->value);
                 return text;
             } else if constexpr (std::is_same_v<T, ImportDecl>) {
@@ -87,18 +87,18 @@ std::string statement_text(const Node& node) {
             } else if constexpr (std::is_same_v<T, VocabularyDecl>) {
                 return "vocabulary " + text_literal(s.name.value);
             } else if constexpr (std::is_same_v<T, TermDecl>) {
-                std::string text = std::string(s.kind == TermDecl::Kind::activity ? "activity " : "sign ") + s.name.text +
+                std::string text = std::string(s.kind == TermDecl::Kind::activity ? "activity " : "sign ") + std::string(s.name.text) +
                                    " " + text_literal(s.description.value);
                 if (!s.synonyms.empty()) text += " aka " + words(s.synonyms);
                 return text;
             } else if constexpr (std::is_same_v<T, ExpectDecl>) {
-                std::string text = "expect " + s.procedure.text + ":";
+                std::string text = "expect " + std::string(s.procedure.text) + ":";
                 for (std::size_t i = 0; i < s.topics.size(); ++i) text += (i ? ", " : " ") + words(s.topics[i], " | ");
                 return text;
             } else if constexpr (std::is_same_v<T, MilestoneDecl>) {
-                return "milestone " + s.name.text + (s.day ? " = day " + std::to_string(s.day->value) : "");
+                return "milestone " + std::string(s.name.text) + (s.day ? " = day " + std::to_string(s.day->value) : "");
             } else if constexpr (std::is_same_v<T, PhaseDecl>) {
-                return "phase " + s.name.text + " = " + days_text(s.days);
+                return "phase " + std::string(s.name.text) + " = " + days_text(s.days);
             } else if constexpr (std::is_same_v<T, RuleDecl>) {
                 std::string text = window_text(s.window) + ":";
                 for (std::size_t i = 0; i < s.clauses.size(); ++i) {
@@ -112,8 +112,8 @@ std::string statement_text(const Node& node) {
                 for (std::size_t i = 0; i < s.actions.size(); ++i) {
                     const Escalation& e = s.actions[i];
                     text += i ? "; " : " ";
-                    if (e.kind == Escalation::Kind::stop) text += "stop " + e.target->text;
-                    else if (e.kind == Escalation::Kind::contact) text += "contact " + e.target->text;
+                    if (e.kind == Escalation::Kind::stop) text += "stop " + std::string(e.target->text);
+                    else if (e.kind == Escalation::Kind::contact) text += "contact " + std::string(e.target->text);
                     else text += "seek care";
                 }
                 return text;

@@ -66,7 +66,7 @@ struct Builder {
     }
     template <typename Input>
     Word word(const Input& in) const {
-        return Word{in.string(), span_of(in)};
+        return Word{in.string_view(), span_of(in)};
     }
     template <typename Input>
     Text text(const Input& in) const {
@@ -257,7 +257,7 @@ AFTERCARE_ACTION(period) { b.pending.quantity.per = b.word(in); } };
 AFTERCARE_ACTION(spf_quantity) { b.pending.quantity.unit = Quantity::Unit::spf; } };
 AFTERCARE_ACTION(quantity) {
     b.pending.quantity.span = b.span_of(in);
-    b.pending.clause.quantity = b.pending.quantity;
+    b.pending.clause.quantity = std::make_shared<const Quantity>(std::move(b.pending.quantity));
     b.pending.quantity = Quantity{};
 } };
 AFTERCARE_ACTION(clause) {
@@ -465,11 +465,19 @@ std::optional<Document> parse_in_pieces(const std::string& text, std::size_t pie
         }
     });
     if (std::find(clean.begin(), clean.end(), 0) != clean.end()) return std::nullopt;
-    Document document = std::move(builders.front().document);
-    for (std::size_t i = 1; i < builders.size(); ++i) {
-        Document& more = builders[i].document;
-        append_moved(document.statements, more.statements);
-        append_moved(document.comments, more.comments);
+    // Room for every piece's statements first: joined one piece at a time,
+    // the list would grow by doubling and hold a copy of itself meanwhile.
+    Document document;
+    std::size_t statements = 0, comments = 0;
+    for (const Builder& builder : builders) {
+        statements += builder.document.statements.size();
+        comments += builder.document.comments.size();
+    }
+    document.statements.reserve(statements);
+    document.comments.reserve(comments);
+    for (Builder& builder : builders) {
+        append_moved(document.statements, builder.document.statements);
+        append_moved(document.comments, builder.document.comments);
     }
     return document;
 }

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -12,8 +14,11 @@
 
 namespace aftercare::syntax {
 
+// A name as written. Its text is a view of the source's: a syntax tree is
+// read while its SourceFile is alive, and a long protocol has millions of
+// words, which are then never copied.
 struct Word {
-    std::string text;
+    std::string_view text;
     Span span;
 };
 
@@ -67,7 +72,7 @@ struct Clause {
     Modality modality = Modality::allow;
     Span modality_span;
     std::vector<Word> activities;
-    std::optional<Quantity> quantity;
+    std::shared_ptr<const Quantity> quantity;  // most clauses have none: then it takes no room
     Span span;
 };
 

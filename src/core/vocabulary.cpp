@@ -185,7 +185,7 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
                 const Lookup found = vocabulary.find_activity(topic.text);
                 if (!found.term) {
                     const auto suggestion = closest(topic.text, vocabulary.activity_words());
-                    error(topic.span, "unknown activity '" + topic.text + "'",
+                    error(topic.span, "unknown activity '" + std::string(topic.text) + "'",
                           suggestion ? "did you mean '" + *suggestion + "'?" : "define it first with an activity line");
                     continue;
                 }
