@@ -12,6 +12,7 @@ Workspace::Workspace(std::string stdin_name)
 
 bool Workspace::load(const std::vector<std::string>& inputs) {
     bool ok = true;
+    std::vector<const SourceFile*> files;
     for (const std::string& input : expand_inputs(inputs)) {
         const bool from_stdin = input == "-";
         const std::string& path = from_stdin ? stdin_name_ : input;
@@ -21,9 +22,11 @@ bool Workspace::load(const std::vector<std::string>& inputs) {
             ok = false;
             continue;
         }
-        compiled_.push_back(compiler_.compile(sources_.add(path, std::move(*read.text))));
+        files.push_back(&sources_.add(path, std::move(*read.text)));
         names_.push_back(path);
     }
+    // All at once: a folder of many files is compiled on every core.
+    for (Compilation& c : compiler_.compile_all(files)) compiled_.push_back(std::move(c));
     return ok;
 }
 

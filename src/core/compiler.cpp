@@ -41,7 +41,28 @@ Compiler::CachedVocabulary& Compiler::vocabulary_from(const SourceFile& file) {
 
 Compilation Compiler::compile(const SourceFile& file) {
     Compilation out;
-    ParseResult parsed = parse(file);
+    Linking linking{parse(file)};
+    link(file, linking, out);
+    finish(file, linking, out);
+    return out;
+}
+
+std::vector<Compilation> Compiler::compile_all(const std::vector<const SourceFile*>& files) {
+    std::vector<Compilation> out(files.size());
+    std::vector<Linking> linking(files.size());
+    std::size_t work = 0;  // about a rule per 50 bytes, as parse() reckons
+    for (const SourceFile* file : files) work += file->text().size() / 50;
+    for_each_index(files.size(), work, [&](std::size_t i) { linking[i].parsed = parse(*files[i]); });
+    for (std::size_t i = 0; i < files.size(); ++i) link(*files[i], linking[i], out[i]);
+    for_each_index(files.size(), work, [&](std::size_t i) {
+        finish(*files[i], linking[i], out[i]);
+        linking[i] = {};
+    });
+    return out;
+}
+
+void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) {
+    ParseResult& parsed = linking.parsed;
     if (is_vocabulary(parsed.document)) {
         out.is_vocabulary = true;
         CachedVocabulary& cached = vocabulary_from(file);
@@ -49,10 +70,10 @@ Compilation Compiler::compile(const SourceFile& file) {
         cached.reported = true;
         out.vocabulary = cached.vocabulary;
         sort_diagnostics(out.diagnostics);
-        return out;
+        linking.done = true;
+        return;
     }
 
-    const BrokenLines broken = BrokenLines::from(parsed.failed_statements);
     const bool import_broken = std::find(parsed.failed_statements.begin(), parsed.failed_statements.end(),
                                          "import") != parsed.failed_statements.end();
     out.diagnostics = std::move(parsed.diagnostics);
@@ -105,6 +126,13 @@ Compilation Compiler::compile(const SourceFile& file) {
         }
     }
 
+    linking.imports = std::move(import_records);
+}
+
+void Compiler::finish(const SourceFile& file, Linking& linking, Compilation& out) const {
+    if (linking.done) return;
+    ParseResult& parsed = linking.parsed;
+    const BrokenLines broken = BrokenLines::from(parsed.failed_statements);
     CheckResult checked = check_protocol(file, parsed.document, out.vocabulary.get(), broken);
     // The syntax tree is done with. A long protocol's takes a while to free
     // (a tenth of checking it): that happens on another core while the
@@ -119,11 +147,10 @@ Compilation Compiler::compile(const SourceFile& file) {
     }
     parsed.document = {};
     out.protocol = std::move(checked.protocol);
-    out.protocol.imports = std::move(import_records);
+    out.protocol.imports = std::move(linking.imports);
     out.diagnostics.insert(out.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
     out.resolved = resolve(out.protocol, out.vocabulary.get());
     sort_diagnostics(out.diagnostics);
-    return out;
 }
 
 }  // namespace aftercare

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "parser.hpp"
 #include "protocol.hpp"
 #include "resolve.hpp"
 #include "source.hpp"
@@ -57,8 +58,24 @@ public:
     // A protocol or a vocabulary file. A vocabulary's own problems are
     // reported once per Compiler, with the first file that meets them.
     Compilation compile(const SourceFile& file);
+    // Several files, exactly as compile() on each in turn: a folder of many
+    // files is parsed, checked and resolved on every core, file by file,
+    // while imports (and so which file reports a vocabulary's problems) are
+    // settled in the files' order in between.
+    std::vector<Compilation> compile_all(const std::vector<const SourceFile*>& files);
 
 private:
+    // A file between parsing and checking.
+    struct Linking {
+        ParseResult parsed;
+        std::vector<Import> imports;
+        bool done = false;  // a vocabulary file: nothing is left to check
+    };
+    // Its imports, through the cache; in the files' order.
+    void link(const SourceFile& file, Linking& linking, Compilation& out);
+    // Checking and resolving, which touch only the file's own data.
+    void finish(const SourceFile& file, Linking& linking, Compilation& out) const;
+
     struct CachedVocabulary {
         std::shared_ptr<const Vocabulary> vocabulary;
         std::vector<Diagnostic> diagnostics;

@@ -1,6 +1,7 @@
 #include "name.hpp"
 
 #include <mutex>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -32,11 +33,23 @@ Name::Name() : text_(&empty_text()) {}
 
 Name::Name(std::string_view text) : text_(&empty_text()) {
     if (text.empty()) return;
+    // Each thread remembers the texts it has met, so threads checking many
+    // files at once do not queue for the store's lock on every name: a run
+    // meets a few hundred distinct names a million times. The views point
+    // into the store, whose texts never move.
+    thread_local std::unordered_map<std::string_view, const std::string*, TextHash> seen;
+    if (const auto it = seen.find(text); it != seen.end()) {
+        text_ = it->second;
+        return;
+    }
     Store& s = store();
-    const std::lock_guard lock(s.mutex);
-    auto it = s.texts.find(text);
-    if (it == s.texts.end()) it = s.texts.emplace(text).first;
-    text_ = &*it;
+    {
+        const std::lock_guard lock(s.mutex);
+        auto it = s.texts.find(text);
+        if (it == s.texts.end()) it = s.texts.emplace(text).first;
+        text_ = &*it;
+    }
+    seen.emplace(*text_, text_);
 }
 
 void to_json(nlohmann::ordered_json& out, Name name) { out = name.str(); }
