@@ -119,6 +119,26 @@ TEST_CASE("on the same activity and day the strictest guidance is resolved", "[r
     CHECK(swim->days[2].to == 20);
 }
 
+TEST_CASE("each segment says whether its rules are on the activity itself and which modalities they have", "[resolve]") {
+    const auto c = compile_rules("day 0..6: forbid wash\nday 0..6: avoid wash\nday 4..6: allow rinse\nday 5..6: require rinse\n");
+    REQUIRE(c.ok());
+    const auto bit = [](Modality m) { return 1u << static_cast<unsigned>(m); };
+    const auto* rinse = resolved(c, "wash.rinse");
+    REQUIRE(rinse);
+    REQUIRE(rinse->days.size() == 3);
+    CHECK_FALSE(rinse->days[0].on_self);  // days 0..3: only the parent's rules
+    CHECK(rinse->days[0].modalities == (bit(Modality::forbid) | bit(Modality::avoid)));
+    CHECK(rinse->days[1].on_self);  // day 4: its own allow
+    CHECK(rinse->days[1].modalities == bit(Modality::allow));
+    CHECK(rinse->days[2].on_self);  // days 5..6: its own allow and require
+    CHECK(rinse->days[2].modalities == (bit(Modality::allow) | bit(Modality::require)));
+    const auto* wash = resolved(c, "wash");
+    REQUIRE(wash);
+    REQUIRE(wash->days.size() == 1);
+    CHECK(wash->days[0].on_self);
+    CHECK(wash->days[0].modalities == (bit(Modality::forbid) | bit(Modality::avoid)));
+}
+
 TEST_CASE("a protocol without a vocabulary import is an error", "[checker]") {
     enter_test_dir();
     const auto c = compile_text("test.care", "protocol \"T\"\nprocedure smp\nsource \"S\"\nday 1: forbid wash\n");

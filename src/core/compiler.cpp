@@ -41,7 +41,7 @@ Compiler::CachedVocabulary& Compiler::vocabulary_from(const SourceFile& file) {
 
 Compilation Compiler::compile(const SourceFile& file) {
     Compilation out;
-    Linking linking{parse(file)};
+    Linking linking{parse(file), {}, false};
     link(file, linking, out);
     finish(file, linking, out);
     return out;

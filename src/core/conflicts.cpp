@@ -77,14 +77,29 @@ void disagreements_across(const std::vector<Stance>& stances, Name activity, Anc
     long long run_first = 0, run_last = 0;
     std::vector<std::size_t> run;      // stances that spoke during the open run
     std::vector<std::size_t> started;  // stances that began on the current day
+    std::vector<std::size_t> by_modality;
 
     auto close_run = [&] {
         if (!run_id) return;
         // One side per protocol and modality: its days span its stances', its
         // rules are theirs, merged.
-        std::sort(run.begin(), run.end(), [&](std::size_t a, std::size_t b) {
-            return std::tie(stances[a].protocol, stances[a].modality, a) < std::tie(stances[b].protocol, stances[b].modality, b);
-        });
+        // Ordered by protocol, modality, then stance. Stances come in protocol
+        // order, so sorting the numbers orders the protocols; each protocol's
+        // stretch is then put in modality order by counting, which keeps
+        // stance order within a modality.
+        std::sort(run.begin(), run.end());
+        for (std::size_t begin = 0; begin < run.size();) {
+            std::size_t end = begin;
+            std::size_t counts[6] = {0, 0, 0, 0, 0, 0};
+            for (; end < run.size() && stances[run[end]].protocol == stances[run[begin]].protocol; ++end) {
+                ++counts[static_cast<int>(stances[run[end]].modality) + 1];
+            }
+            for (int m = 1; m < 6; ++m) counts[m] += counts[m - 1];
+            by_modality.resize(end - begin);
+            for (std::size_t i = begin; i < end; ++i) by_modality[counts[static_cast<int>(stances[run[i]].modality)]++] = run[i];
+            std::copy(by_modality.begin(), by_modality.end(), run.begin() + static_cast<std::ptrdiff_t>(begin));
+            begin = end;
+        }
         std::vector<FindingSide> sides;
         std::vector<RuleIndex> merged;
         for (std::size_t i = 0; i < run.size();) {
@@ -245,13 +260,9 @@ void disagreements_within(const Protocol& p, std::size_t index, const ResolvedAc
         spoke.clear();
     };
     for (const DaySegment& segment : resolved.days) {
-        int count[5] = {0, 0, 0, 0, 0};
-        int own = 0;
-        for (const RuleIndex r : segment.rules) {
-            ++count[static_cast<int>(p.rules[r].modality)];
-            own += p.rules[r].activity == resolved.activity;
-        }
-        const char* id = classify(count, own);
+        int count[5];  // which modalities the segment's rules have; their numbers do not matter here
+        for (int m = 0; m < 5; ++m) count[m] = (segment.modalities >> m) & 1;
+        const char* id = classify(count, segment.on_self);
         const DayRange days{segment.from, segment.to};
         const long long first = start_of(days), last = end_of(days);
         if (!id || id != run_id || run_last + 1 != first) {
@@ -369,7 +380,6 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
         std::vector<Stance> stances;
         std::vector<Run> runs[2];  // permissive, restrictive
         for (const auto& [index, resolved] : group.members) {
-            const Protocol& protocol = protocols[index]->protocol;
             std::optional<Run> run;
             auto flush = [&] {
                 if (!run) return;
@@ -379,9 +389,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
                 run.reset();
             };
             for (const DaySegment& segment : resolved->days) {
-                const bool own = std::any_of(segment.rules.begin(), segment.rules.end(), [&](std::size_t r) {
-                    return protocol.rules[r].activity == resolved->activity;
-                });
+                const bool own = segment.on_self;
                 stances.push_back({index, segment.modality, {segment.from, segment.to}, segment.rules, own});
                 if (run && run->days.to && segment.from && *run->days.to + 1 == *segment.from &&
                     restrictive(run->modality) == restrictive(segment.modality)) {

@@ -99,7 +99,7 @@ std::vector<Finding> find_coverage_gaps(const Analysed& protocols) {
             f.across = true;
             f.activity = topic;
             for (const auto& [index, rule] : covering) {
-                f.sides.push_back({index, protocols[index]->protocol.rules[rule].modality, {}, {rule}});
+                f.sides.push_back({index, protocols[index]->protocol.rules[rule].modality, {}, {static_cast<RuleIndex>(rule)}});
             }
             // Both lists are in protocol order: the members not covering are silent.
             auto next = covering.begin();

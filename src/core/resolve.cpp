@@ -45,7 +45,9 @@ public:
     };
     Sweeper(const std::vector<RuleFacts>& facts, std::vector<RuleIndex>& lists) : facts_(facts), lists_(lists) {}
 
-    std::vector<DaySegment> sweep(const std::vector<RuleIndex>& rules, std::vector<Place>& places) {
+    // `own_depth`: the depth of the activity swept, whose own rules are the deepest.
+    std::vector<DaySegment> sweep(const std::vector<RuleIndex>& rules, std::vector<Place>& places, int own_depth) {
+        own_depth_ = own_depth;
         windows_.clear();
         for (const RuleIndex r : rules) windows_.push_back(facts_[r].days);
         day_events(windows_, events_);
@@ -76,10 +78,12 @@ private:
         Modality modality = Modality::allow;
         RuleIndex decider = 0;
         int strictest = -1;
+        std::uint8_t modalities = 0;
         for (const RuleIndex r : active_) {
             if (facts_[r].depth != deepest) continue;
             deciding_.push_back(r);
             const Modality m = facts_[r].modality;
+            modalities |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(m));
             if (strictness(m) > strictest) {  // the first of equals decides
                 strictest = strictness(m);
                 modality = m;
@@ -97,7 +101,7 @@ private:
         }
         places.push_back({lists_.size(), deciding_.size()});
         lists_.insert(lists_.end(), deciding_.begin(), deciding_.end());
-        out.push_back(DaySegment{from, to, modality, decider, {}});
+        out.push_back(DaySegment{from, to, modality, deepest == own_depth_, modalities, decider, {}});
     }
 
     const std::vector<RuleFacts>& facts_;
@@ -106,6 +110,7 @@ private:
     std::vector<DayEvent> events_;
     std::vector<RuleIndex> active_;
     std::vector<RuleIndex> deciding_;
+    int own_depth_ = 0;
 };
 
 constexpr Anchor timelines[] = {Anchor::session, Anchor::final_session, Anchor::between_sessions};
@@ -167,7 +172,7 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     std::vector<Swept> swept(out.size());
     for_each_index(out.size(), work, [&](std::size_t i) {
         Sweeper sweeper(facts, swept[i].lists);
-        out[i].days = sweeper.sweep(deciding[i], swept[i].places);
+        out[i].days = sweeper.sweep(deciding[i], swept[i].places, Vocabulary::depth(out[i].activity.view()));
         deciding[i] = {};
     });
     for (std::size_t i = 0; i < out.size(); ++i) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
@@ -19,6 +20,11 @@ struct DaySegment {
     std::optional<int> from;  // absent: open towards the days before
     std::optional<int> to;    // absent: open onwards
     Modality modality = Modality::allow;
+    // What the findings ask of a segment, kept here so they need not visit
+    // its rules: whether they are on the activity itself (not inherited from
+    // a parent), and which modalities they have (bit 1 << Modality).
+    bool on_self = false;
+    std::uint8_t modalities = 0;
     RuleIndex decider = 0;             // the rule that decided the modality (its limit is the day's)
     std::span<const RuleIndex> rules;  // ascending; in ResolvedActivity::rule_lists
 };
