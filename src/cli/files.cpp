@@ -76,9 +76,11 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
 }
 
 ImportLoader file_loader() {
-    return [](const std::string& importer, const std::string& path) -> std::variant<LoadedText, std::string> {
+    return [](const std::string& importer, const std::string& path,
+              const SourceSet& held) -> std::variant<LoadedText, std::string> {
         const fs::path base = fs::path(importer).parent_path();
         const std::string name = (base / path).lexically_normal().generic_string();
+        if (held.find(name)) return LoadedText{name, {}};
         ReadResult read = read_text(name);
         if (!read.text) return "cannot read " + name + ": " + read.error;
         return LoadedText{name, std::move(*read.text)};
@@ -88,7 +90,10 @@ ImportLoader file_loader() {
 std::optional<std::string> write_atomically(const std::string& path, const std::string& content) {
     const fs::path target(path);
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string temp = (folder / ("." + target.filename().string() + ".XXXXXX")).string();
+    std::string hidden = target.filename().string();  // ".NAME.XXXXXX", built in place (g++ 12 warns on "." + string)
+    hidden.insert(hidden.begin(), '.');
+    hidden += ".XXXXXX";
+    std::string temp = (folder / hidden).string();
     const int fd = mkstemp(temp.data());
     if (fd < 0) return "cannot create a temporary file in " + folder.string() + ": " + std::strerror(errno);
     std::size_t written = 0;

@@ -97,7 +97,7 @@ void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) 
     }
     if (!imports.empty()) {
         const auto& decl = std::get<ImportDecl>(imports.front()->node);
-        auto loaded = loader_ ? loader_(file.name(), decl.path.value)
+        auto loaded = loader_ ? loader_(file.name(), decl.path.value, sources_)
                               : std::variant<LoadedText, std::string>(std::string("imports are not available here"));
         if (auto* why = std::get_if<std::string>(&loaded)) {
             out.diagnostics.push_back(make_diagnostic(Severity::error, "import-failed", file, decl.path.span,

@@ -37,9 +37,12 @@ struct LoadedText {
     std::string text;
 };
 // Finds an imported file from the importing file's name and the path as
-// written; returns its text or a sentence saying why it could not.
-using ImportLoader = std::function<std::variant<LoadedText, std::string>(const std::string& importer,
-                                                                          const std::string& path)>;
+// written; returns its text or a sentence saying why it could not. When
+// `held` already has a text under the name found, the loader need not read
+// it again and may leave the text empty: a thousand protocols importing one
+// vocabulary read it once.
+using ImportLoader = std::function<std::variant<LoadedText, std::string>(
+    const std::string& importer, const std::string& path, const SourceSet& held)>;
 
 struct Compilation {
     bool is_vocabulary = false;
