@@ -2,6 +2,7 @@
 
 #include "append.hpp"
 #include "day_sweep.hpp"
+#include "parallel.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -134,17 +135,26 @@ std::vector<Finding> analyse(const Analysed& protocols) {
     // protocol's own, then those across protocols. A contradiction in one
     // file says nothing about a duration in another, and what is dropped is
     // never held beside the rest of a long protocol's findings.
-    std::vector<Finding> out;
-    auto add = [&](std::vector<Finding> group, std::vector<Finding> more) {
+    auto pruned = [](std::vector<Finding> group, std::vector<Finding> more) {
         append_moved(group, more);
         drop_inherited(group);
         drop_restated(group);
-        append_moved(out, group);
+        return group;
     };
-    for (std::size_t index = 0; index < protocols.size(); ++index) {
-        add(find_conflicts_within(protocols, index), find_gaps_within(protocols, index));
+    // Each protocol's own findings are independent of the others': on every
+    // core for many protocols, each into its own slot, joined in order.
+    std::vector<std::vector<Finding>> within(protocols.size());
+    std::size_t rules = 0;
+    for (const Compilation* c : protocols) rules += c->protocol.rules.size();
+    for_each_index(protocols.size(), rules, [&](std::size_t index) {
+        within[index] = pruned(find_conflicts_within(protocols, index), find_gaps_within(protocols, index));
+    });
+    std::vector<Finding> out;
+    for (std::vector<Finding>& some : within) append_moved(out, some);
+    if (protocols.size() > 1) {
+        std::vector<Finding> across = pruned(find_conflicts_across(protocols), find_coverage_gaps(protocols));
+        append_moved(out, across);
     }
-    if (protocols.size() > 1) add(find_conflicts_across(protocols), find_coverage_gaps(protocols));
     sort_findings(out);
     return out;
 }
