@@ -5,7 +5,6 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <tuple>
 
 #include <fmt/format.h>
 
@@ -72,10 +71,8 @@ struct Entry {
 };
 
 void sort_entries(std::vector<Entry>& entries) {
-    // As sort_diagnostics orders diagnostics: by file, line, column, then code.
     std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-        return std::tie(a.where.file, a.where.line, a.where.column, a.code) <
-               std::tie(b.where.file, b.where.line, b.where.column, b.code);
+        return print_order(a.where, a.code) < print_order(b.where, b.code);
     });
 }
 

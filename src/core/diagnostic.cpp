@@ -43,8 +43,7 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics) {
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.location.file, a.location.line, a.location.column, a.code) <
-               std::tie(b.location.file, b.location.line, b.location.column, b.code);
+        return print_order(a.location, a.code) < print_order(b.location, b.code);
     });
 }
 

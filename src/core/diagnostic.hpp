@@ -1,8 +1,10 @@
 // The one diagnostic model every output format renders.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "source.hpp"
@@ -40,5 +42,10 @@ bool has_errors(const std::vector<Diagnostic>& diagnostics);
 
 // Sorted by file, line, column, then code: the order people and tools expect.
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics);
+// That order's key, for whatever is put in it before it is a Diagnostic.
+inline std::tuple<const std::string&, std::uint32_t, std::uint32_t, std::string_view> print_order(
+    const Location& location, std::string_view code) {
+    return {location.file, location.line, location.column, code};
+}
 
 }  // namespace aftercare
