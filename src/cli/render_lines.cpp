@@ -49,7 +49,10 @@ std::string render_github(const Diagnostic& d) {
     std::string message = d.message;
     if (!d.hint.empty()) message += "\n" + d.hint;
     for (const RelatedLocation& r : d.related) {
-        message += "\n" + where(r.location) + ": " + r.message;
+        message += '\n';  // appended piece by piece: g++ 12 -O3 warns (-Wrestrict) on "\n" + string
+        message += where(r.location);
+        message += ": ";
+        message += r.message;
         for (const std::string& q : r.quotes) message += " \"" + q + "\"";
     }
     return fmt::format("::{} {}::{}\n", command, properties, escape(message, false));

@@ -53,7 +53,9 @@ void show_source(std::string& out, const Location& l, const SourceSet& sources, 
         }
         width = std::max<std::uint32_t>(rest, 1);
     }
-    out += fmt::format(" {} | {}{}\n", gutter, pad, style.paint("1;32", "^" + std::string(width - 1, '~')));
+    std::string caret(width, '~');  // "^~~~"; made in place, as g++ 12 -O3 warns on "^" + string
+    caret.front() = '^';
+    out += fmt::format(" {} | {}{}\n", gutter, pad, style.paint("1;32", caret));
 }
 
 }  // namespace
