@@ -50,8 +50,8 @@ Compilation Compiler::compile(const SourceFile& file) {
 std::vector<Compilation> Compiler::compile_all(const std::vector<const SourceFile*>& files) {
     std::vector<Compilation> out(files.size());
     std::vector<Linking> linking(files.size());
-    std::size_t work = 0;  // about a rule per 50 bytes, as parse() reckons
-    for (const SourceFile* file : files) work += file->text().size() / 50;
+    std::size_t work = 0;
+    for (const SourceFile* file : files) work += file->text().size() / bytes_per_rule;
     for_each_index(files.size(), work, [&](std::size_t i) { linking[i].parsed = parse(*files[i]); });
     for (std::size_t i = 0; i < files.size(); ++i) link(*files[i], linking[i], out[i]);
     for_each_index(files.size(), work, [&](std::size_t i) {

@@ -482,9 +482,6 @@ std::optional<Document> parse_in_pieces(const std::string& text, std::size_t pie
     return document;
 }
 
-// Long enough to be parsed in pieces: some 50 bytes make a rule.
-constexpr std::size_t bytes_per_rule = 50;
-
 }  // namespace
 
 ParseResult parse(const SourceFile& file) {

@@ -1,6 +1,7 @@
 // Text in, syntax tree and syntax errors out. The only place PEGTL is used.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "diagnostic.hpp"
@@ -22,5 +23,9 @@ struct ParseResult {
 inline constexpr std::size_t max_syntax_errors = 50;
 
 ParseResult parse(const SourceFile& file);
+
+// About how many bytes of a protocol make a rule: how much work a text is
+// reckoned to be before it is parsed (parallel.hpp counts work in rules).
+inline constexpr std::size_t bytes_per_rule = 50;
 
 }  // namespace aftercare
