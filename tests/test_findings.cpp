@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <deque>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -122,6 +123,27 @@ bool is_kind_of(const std::string& activity, const std::string& parent) {
 }
 
 }  // namespace
+
+TEST_CASE("a side's rule list holds one rule or many and a list moved from is empty", "[findings]") {
+    const RuleList one{7};
+    CHECK(one.size() == 1);
+    CHECK(one.front() == 7);
+    CHECK(one == std::vector<RuleIndex>{7});
+    const std::vector<RuleIndex> three{2, 5, 9};
+    RuleList many(three.begin(), three.end());
+    CHECK(many == three);
+    CHECK(many.at(2) == 9);
+    CHECK_THROWS_AS(many.at(3), std::out_of_range);
+    RuleList copy = many;
+    CHECK(copy == many);
+    RuleList moved = std::move(many);
+    CHECK(moved == three);
+    CHECK(many.empty());  // NOLINT(bugprone-use-after-move): what a moved-from list holds is promised
+    CHECK(many.begin() == many.end());
+    copy = one;
+    CHECK(copy == one);
+    CHECK(RuleList{}.empty());
+}
 
 // ------------------------------------------------------------------ contradiction
 

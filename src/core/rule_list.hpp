@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <memory>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "protocol.hpp"
@@ -25,7 +26,9 @@ public:
         assign(first, last);
     }
     RuleList(const RuleList& other) { assign(other.begin(), other.end()); }
-    RuleList(RuleList&& other) noexcept = default;
+    // A list moved from is left empty.
+    RuleList(RuleList&& other) noexcept
+        : size_(std::exchange(other.size_, 0)), one_(other.one_), many_(std::move(other.many_)) {}
     RuleList& operator=(const RuleList& other) {
         if (this != &other) {
             RuleList copy(other);
@@ -33,7 +36,12 @@ public:
         }
         return *this;
     }
-    RuleList& operator=(RuleList&& other) noexcept = default;
+    RuleList& operator=(RuleList&& other) noexcept {
+        size_ = std::exchange(other.size_, 0);
+        one_ = other.one_;
+        many_ = std::move(other.many_);
+        return *this;
+    }
 
     const RuleIndex* begin() const { return many_ ? many_.get() : &one_; }
     const RuleIndex* end() const { return begin() + size_; }
