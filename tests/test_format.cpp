@@ -52,7 +52,7 @@ std::vector<std::string> comments_of(const std::string& name, const std::string&
     const SourceFile file(name, text);
     std::vector<std::string> out;
     for (const auto& comment : parse(file).document.comments) {
-        std::string t = comment.text;
+        std::string t(comment.text);
         while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r')) t.pop_back();
         out.push_back(t);
     }

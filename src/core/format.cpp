@@ -154,7 +154,7 @@ std::string format_document(const SourceFile& file, const Document& document) {
     }
     for (const Comment& comment : document.comments) {
         items.push_back({file.locate(comment.span).line, comment.span.begin, Item::Kind::comment,
-                         trim_right(comment.text)});
+                         trim_right(std::string(comment.text))});
     }
     std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.offset < b.offset; });
 

@@ -123,7 +123,7 @@ struct Builder {
         for (std::uint32_t i = line_start; i < span.begin; ++i) {
             if (base[i] != ' ' && base[i] != '\t') own_line = false;
         }
-        document.comments.push_back(Comment{in.string(), span, own_line});
+        document.comments.push_back(Comment{in.string_view(), span, own_line});
     }
 };
 

@@ -138,7 +138,7 @@ struct Statement {
 };
 
 struct Comment {
-    std::string text;  // from '#' to the end of the line
+    std::string_view text;  // from '#' to the end of the line; a view of the source, as Word's
     Span span;
     bool own_line = false;  // alone on its line, rather than after a statement
 };
