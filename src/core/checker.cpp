@@ -155,9 +155,9 @@ private:
         if (statement.attributes.empty()) return nullptr;
         auto texts = std::make_shared<StatementTexts>();
         for (const Attribute& attribute : statement.attributes) {
-            if (attribute.kind == Attribute::Kind::quote) texts->quotes.push_back(attribute.text.value);
-            if (attribute.kind == Attribute::Kind::note) texts->notes.push_back(attribute.text.value);
-            if (attribute.kind == Attribute::Kind::condition) texts->conditions.push_back(attribute.text.value);
+            if (attribute.kind == Attribute::Kind::quote) texts->quotes.emplace_back(attribute.text.value);
+            if (attribute.kind == Attribute::Kind::note) texts->notes.emplace_back(attribute.text.value);
+            if (attribute.kind == Attribute::Kind::condition) texts->conditions.emplace_back(attribute.text.value);
         }
         return texts;
     }
@@ -208,7 +208,7 @@ private:
             source.url = decl.url->value;
             if (decl.url->value.rfind("https://", 0) != 0 && decl.url->value.rfind("http://", 0) != 0) {
                 error("invalid-url", decl.url->span, "the source's address must start with https:// or http://",
-                      "did you mean \"https://" + decl.url->value + "\"?");
+                      "did you mean \"https://" + std::string(decl.url->value) + "\"?");
             }
         }
         if (decl.retrieved) {

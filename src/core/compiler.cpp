@@ -97,11 +97,12 @@ void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) 
     }
     if (!imports.empty()) {
         const auto& decl = std::get<ImportDecl>(imports.front()->node);
-        auto loaded = loader_ ? loader_(file.name(), decl.path.value, sources_)
+        const std::string path(decl.path.value);
+        auto loaded = loader_ ? loader_(file.name(), path, sources_)
                               : std::variant<LoadedText, std::string>(std::string("imports are not available here"));
         if (auto* why = std::get_if<std::string>(&loaded)) {
             out.diagnostics.push_back(make_diagnostic(Severity::error, "import-failed", file, decl.path.span,
-                "cannot import '" + decl.path.value + "': " + *why,
+                "cannot import '" + path + "': " + *why,
                 "the path is relative to this file's folder"));
         } else {
             auto& text = std::get<LoadedText>(loaded);
@@ -110,7 +111,7 @@ void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) 
             CachedVocabulary& cached = vocabulary_from(*imported);
             if (!cached.is_vocabulary) {
                 out.diagnostics.push_back(make_diagnostic(Severity::error, "import-failed", file, decl.path.span,
-                    "'" + decl.path.value + "' is not a vocabulary", "import the file that starts with: vocabulary \"NAME\""));
+                    "'" + path + "' is not a vocabulary", "import the file that starts with: vocabulary \"NAME\""));
             } else {
                 if (!cached.reported) {
                     out.diagnostics.insert(out.diagnostics.end(), cached.diagnostics.begin(), cached.diagnostics.end());
@@ -118,10 +119,10 @@ void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) 
                 }
                 if (has_errors(cached.diagnostics)) {
                     out.diagnostics.push_back(make_diagnostic(Severity::error, "import-failed", file, decl.path.span,
-                        "the vocabulary '" + decl.path.value + "' has errors", "fix them in " + imported->name()));
+                        "the vocabulary '" + path + "' has errors", "fix them in " + imported->name()));
                 }
                 out.vocabulary = cached.vocabulary;
-                import_records.push_back(Import{decl.path.value, cached.vocabulary->name, imported->name()});
+                import_records.push_back(Import{path, cached.vocabulary->name, imported->name()});
             }
         }
     }

@@ -69,16 +69,17 @@ struct Builder {
         return Word{in.string_view(), span_of(in)};
     }
     template <typename Input>
-    Text text(const Input& in) const {
+    Text text(const Input& in) {
         // The match includes the quotes; only \" and \\ are escapes.
         const std::string_view raw = in.string_view().substr(1, in.size() - 2);
-        std::string value;
+        if (raw.find('\\') == std::string_view::npos) return Text{raw, span_of(in)};
+        std::string& value = document.unescaped.emplace_back();
         value.reserve(raw.size());
         for (std::size_t i = 0; i < raw.size(); ++i) {
             if (raw[i] == '\\' && i + 1 < raw.size()) ++i;
             value.push_back(raw[i]);
         }
-        return Text{std::move(value), span_of(in)};
+        return Text{value, span_of(in)};
     }
     template <typename Input>
     Number number(const Input& in) const {
@@ -478,6 +479,7 @@ std::optional<Document> parse_in_pieces(const std::string& text, std::size_t pie
     for (Builder& builder : builders) {
         append_moved(document.statements, builder.document.statements);
         append_moved(document.comments, builder.document.comments);
+        document.unescaped.splice(document.unescaped.end(), builder.document.unescaped);
     }
     return document;
 }

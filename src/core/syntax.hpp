@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,8 +23,11 @@ struct Word {
     Span span;
 };
 
-struct Text {  // a string literal, unescaped
-    std::string value;
+// A string literal, unescaped. Its value is a view: of the source when the
+// literal has no escapes (nearly always), else of the unescaped copy its
+// Document keeps.
+struct Text {
+    std::string_view value;
     Span span;
 };
 
@@ -146,6 +150,9 @@ struct Comment {
 struct Document {
     std::vector<Statement> statements;
     std::vector<Comment> comments;
+    // The unescaped values of literals with escapes, which Text views: a
+    // list, so they stay where they are when documents are joined.
+    std::list<std::string> unescaped;
 };
 
 }  // namespace aftercare::syntax
