@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/parser.hpp"
+#include "core/utf8.hpp"
 
 using namespace aftercare;
 using namespace aftercare::syntax;
@@ -119,4 +120,15 @@ TEST_CASE("positions found walking through a file agree with a search in any ord
     agrees(backward);
     agrees(jumping);
     CHECK(file.position({size, size}).line == 41);
+}
+
+TEST_CASE("first_invalid_utf8 finds the first bad byte wherever it falls among plain ASCII", "[parser][encoding]") {
+    for (std::size_t at = 0; at < 20; ++at) {
+        INFO(at);
+        CHECK(first_invalid_utf8(std::string(at, 'a') + "\xff" + std::string(10, 'b')) == at);
+    }
+    CHECK_FALSE(first_invalid_utf8(std::string(7, 'a') + "\xc3\xa9" + std::string(10, 'a')).has_value());  // across eight bytes
+    CHECK(first_invalid_utf8(std::string(15, 'a') + "\xe2\x82") == 15u);  // cut short at the end
+    CHECK(first_invalid_utf8(std::string(9, 'a') + "\xe2\x82\xac" + std::string(8, 'x') + "\xc3(") == 20u);
+    CHECK_FALSE(first_invalid_utf8(std::string(64, 'a')).has_value());
 }

@@ -1,11 +1,24 @@
 #include "utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace aftercare {
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
     for (std::size_t i = 0; i < n;) {
+        // Eight plain ASCII bytes at a time: protocols are nearly all ASCII,
+        // and this runs over a whole file before it is parsed.
+        std::uint64_t eight;
+        if (i + sizeof eight <= n) {
+            std::memcpy(&eight, s + i, sizeof eight);
+            if ((eight & 0x8080808080808080ULL) == 0) {
+                i += sizeof eight;
+                continue;
+            }
+        }
         const unsigned char c = s[i];
         if (c < 0x80) {
             ++i;
