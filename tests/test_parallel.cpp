@@ -48,6 +48,26 @@ std::string long_protocol(std::uint64_t seed) {
     return text;
 }
 
+// Two long protocols written beside the tests for the program to read,
+// removed when the test ends, however it ends.
+struct LongFiles {
+    std::string first, second;
+    LongFiles(const std::string& name, std::uint64_t seed) {
+        const std::string suffix = std::to_string(getpid()) + ".care.tmp";
+        first = "long-" + name + "-a-" + suffix;
+        second = "long-" + name + "-b-" + suffix;
+        test::write(first, long_protocol(seed));
+        test::write(second, long_protocol(seed + 1));
+    }
+    ~LongFiles() {
+        std::remove(first.c_str());
+        std::remove(second.c_str());
+    }
+    LongFiles(const LongFiles&) = delete;
+    LongFiles& operator=(const LongFiles&) = delete;
+    std::string both() const { return first + " " + second; }
+};
+
 struct Outcome {
     std::string json;
     std::vector<std::string> findings;
@@ -79,37 +99,27 @@ TEST_CASE("a long protocol resolves and compares the same on one thread and on s
 
 TEST_CASE("checking long protocols prints the same on one thread and on several", "[parallel][cli]") {
     test::enter_test_dir();
-    const std::string suffix = std::to_string(getpid()) + ".care.tmp";
-    const std::string first = "long-a-" + suffix, second = "long-b-" + suffix;
-    test::write(first, long_protocol(7));
-    test::write(second, long_protocol(8));
-    const std::string args = "check --format plain --fail-on error " + first + " " + second;
+    const LongFiles files("threads", 7);
+    const std::string args = "check --format plain --fail-on error " + files.both();
     const auto one = test::run_program(args, "AFTERCARE_THREADS=1");
     const auto several = test::run_program(args, "AFTERCARE_THREADS=4");
-    std::remove(first.c_str());
-    std::remove(second.c_str());
     INFO(one.out.substr(0, 2000));
     CHECK(one.status == 0);
     CHECK(one.out.find("clinics disagree on") != std::string::npos);  // findings across the two files
     CHECK(one.out == several.out);
 
-    const auto wrong = test::run_program("check " + first, "AFTERCARE_THREADS=many");
+    const auto wrong = test::run_program("check " + files.first, "AFTERCARE_THREADS=many");
     CHECK(wrong.status == 2);
     CHECK(wrong.out == "aftercare: error: AFTERCARE_THREADS must be a number of threads, 1 or more, not 'many'\n");
 }
 
 TEST_CASE("a long report is written in batches: each format has every diagnostic once and in order", "[parallel][cli][formats]") {
     test::enter_test_dir();
-    const std::string suffix = std::to_string(getpid()) + ".care.tmp";
-    const std::string first = "long-c-" + suffix, second = "long-d-" + suffix;
-    test::write(first, long_protocol(9));
-    test::write(second, long_protocol(10));
-    const std::string files = " --fail-on error " + first + " " + second;
+    const LongFiles long_files("batches", 9);
+    const std::string files = " --fail-on error " + long_files.both();
     const auto plain = test::run_program("check --format plain" + files);
     const auto json = test::run_program("check --format json" + files);
     const auto sarif = test::run_program("check --format sarif" + files);
-    std::remove(first.c_str());
-    std::remove(second.c_str());
 
     // The order the plain lines give: file:line:col of each diagnostic, then its rule.
     std::vector<std::string> printed;

@@ -86,7 +86,6 @@ public:
     }
 
 private:
-    // Rules, warnings and misplaced lines among statements [begin, end).
     // An upper bound on the rules statements [begin, end) make, so they are
     // never moved while growing: one a word.
     static std::size_t rule_bound(const Document& document, std::size_t begin, std::size_t end) {
@@ -99,6 +98,7 @@ private:
         return words;
     }
 
+    // Rules, warnings and misplaced lines among statements [begin, end).
     void check_lines(const Document& document, std::size_t begin, std::size_t end) {
         result_.protocol.rules.reserve(rule_bound(document, begin, end));
         for (std::size_t i = begin; i < end; ++i) {

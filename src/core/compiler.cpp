@@ -41,7 +41,7 @@ Compiler::CachedVocabulary& Compiler::vocabulary_from(const SourceFile& file) {
 
 Compilation Compiler::compile(const SourceFile& file) {
     Compilation out;
-    Linking linking{parse(file), {}, false};
+    Linking linking{parse(file), {}};
     link(file, linking, out);
     finish(file, linking, out);
     return out;
@@ -70,7 +70,6 @@ void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) 
         cached.reported = true;
         out.vocabulary = cached.vocabulary;
         sort_diagnostics(out.diagnostics);
-        linking.done = true;
         return;
     }
 
@@ -131,7 +130,7 @@ void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) 
 }
 
 void Compiler::finish(const SourceFile& file, Linking& linking, Compilation& out) const {
-    if (linking.done) return;
+    if (out.is_vocabulary) return;
     ParseResult& parsed = linking.parsed;
     const BrokenLines broken = BrokenLines::from(parsed.failed_statements);
     CheckResult checked = check_protocol(file, parsed.document, out.vocabulary.get(), broken);

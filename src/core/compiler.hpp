@@ -72,11 +72,11 @@ private:
     struct Linking {
         ParseResult parsed;
         std::vector<Import> imports;
-        bool done = false;  // a vocabulary file: nothing is left to check
     };
     // Its imports, through the cache; in the files' order.
     void link(const SourceFile& file, Linking& linking, Compilation& out);
-    // Checking and resolving, which touch only the file's own data.
+    // Checking and resolving, which touch only the file's own data (nothing
+    // is left to do for a vocabulary file).
     void finish(const SourceFile& file, Linking& linking, Compilation& out) const;
 
     struct CachedVocabulary {
