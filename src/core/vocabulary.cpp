@@ -38,10 +38,11 @@ void Vocabulary::index_terms(const std::map<std::string, Term>& terms, Index& in
     index = Index{};
     words.clear();
     std::map<std::string, std::vector<std::string>> by_last_part;
+    // Ids and synonyms are lower case already: build_vocabulary made them so.
     for (const auto& [id, term] : terms) {
-        index.words[to_lower(id)] = id;
-        for (const auto& synonym : term.synonyms) index.words[to_lower(synonym)] = id;
-        if (!term.parent.empty()) by_last_part[to_lower(last_part(id))].push_back(id);
+        index.words.emplace(id, id);
+        for (const auto& synonym : term.synonyms) index.words.emplace(synonym, id);
+        if (!term.parent.empty()) by_last_part[last_part(id)].push_back(id);
     }
     // A kind's own name ("rinse" for "wash.rinse") stands for it when no other
     // id or synonym claims that word.
@@ -97,8 +98,10 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
     };
 
     const VocabularyDecl* declaration = nullptr;
-    // Lower-cased word -> where it was first declared; activities and signs apart.
-    std::map<std::string, Location> claimed_words[2];
+    // Lower-cased word -> where it was first declared; activities and signs
+    // apart. A span, located only if a duplicate is reported: every program
+    // start builds the vocabulary, and locating each word was a tenth of it.
+    std::map<std::string, Span> claimed_words[2];
     std::vector<const TermDecl*> terms;
     std::vector<const ExpectDecl*> expectations;
     for (const Statement& statement : document.statements) {
@@ -134,17 +137,16 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
         if (const auto it = claimed.find(id); it != claimed.end()) {
             Diagnostic d = make_diagnostic(Severity::error, "duplicate-definition", file, decl->name.span,
                                            "'" + id + "' is defined twice", "remove or rename one of them");
-            d.related.push_back({it->second, "first defined here", {}});
+            d.related.push_back({file.locate(it->second), "first defined here", {}});
             result.diagnostics.push_back(std::move(d));
             continue;
         }
-        claimed.emplace(id, file.locate(decl->name.span));
+        claimed.emplace(id, decl->name.span);
         Term term;
         term.id = id;
         const auto dot = id.rfind('.');
         if (dot != std::string::npos) term.parent = id.substr(0, dot);
         term.description = decl->description.value;
-        term.location = file.locate(decl->name.span);
         table.emplace(id, std::move(term));
         accepted.push_back(decl);
     }
@@ -159,11 +161,11 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
                 Diagnostic d = make_diagnostic(Severity::error, "duplicate-definition", file, synonym.span,
                                                "'" + word + "' already names something else",
                                                "each word may name only one activity or sign");
-                d.related.push_back({it->second, "first defined here", {}});
+                d.related.push_back({file.locate(it->second), "first defined here", {}});
                 result.diagnostics.push_back(std::move(d));
                 continue;
             }
-            claimed.emplace(word, file.locate(synonym.span));
+            claimed.emplace(word, synonym.span);
             owner->second.synonyms.push_back(word);
         }
     }

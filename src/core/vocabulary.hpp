@@ -19,7 +19,6 @@ struct Term {
     std::string parent;  // "wash" for "wash.rinse"; empty at the top
     std::string description;
     std::vector<std::string> synonyms;  // as declared with aka
-    Location location;
 };
 
 // What a word a writer used stands for.
