@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
-#include <set>
 #include <span>
 #include <tuple>
 #include <unordered_map>
@@ -27,20 +26,26 @@ struct Stance {
     bool on_self;  // some rule is on the activity itself, not inherited from a parent
 };
 
-// A side's guidance over a run of days, for durations: its rules merge as the run grows.
+// A side's guidance over a run of days, for durations.
 struct Run {
     std::size_t side;  // rule index within a file, protocol index across files
     std::size_t protocol;
     Modality modality;
     DayRange days;
-    // Across files, the rules of the merged segments. Within a file a run is
-    // the one rule `side`, and this stays empty: a long protocol has as many
-    // runs as rules, and most are never reported.
-    std::vector<RuleIndex> rules;
+    // Across files, the adjacent resolved segments the run joins; their rules
+    // are merged only if the run is reported, since most runs are not (a
+    // thousand clinics make half a million runs). Within a file a run is the
+    // one rule `side`, and this is empty.
+    std::span<const DaySegment> segments;
     bool on_self;
 
-    RuleList reported_rules(bool across) const {
-        return across ? RuleList(rules.begin(), rules.end()) : RuleList{static_cast<RuleIndex>(side)};
+    RuleList reported_rules() const {
+        if (segments.empty()) return RuleList{static_cast<RuleIndex>(side)};
+        std::vector<RuleIndex> merged;
+        for (const DaySegment& segment : segments) merged.insert(merged.end(), segment.rules.begin(), segment.rules.end());
+        std::sort(merged.begin(), merged.end());
+        merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+        return RuleList(merged.begin(), merged.end());
     }
 };
 
@@ -193,11 +198,10 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, Name activ
         const bool open = first == open_before || first == -open_after;
         std::size_t end = begin + 1;
         while (end < runs.size() && key(runs[end].days) <= (open ? first : first + 1)) ++end;
-        std::set<std::size_t> sides;
-        bool own = false, same = true;
+        bool own = false, same = true, several = false;  // several: more than one side speaks
         long long first_start = open_after, last_start = open_before, first_end = open_after, last_end = open_before;
         for (std::size_t i = begin; i < end; ++i) {
-            sides.insert(runs[i].side);
+            several |= runs[i].side != runs[begin].side;
             own |= runs[i].on_self;
             same &= runs[i].days == runs[begin].days;
             first_start = std::min(first_start, start_of(runs[i].days));
@@ -205,7 +209,7 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, Name activ
             first_end = std::min(first_end, end_of(runs[i].days));
             last_end = std::max(last_end, end_of(runs[i].days));
         }
-        if (sides.size() > 1 && own && !same) {
+        if (several && own && !same) {
             Finding f;
             f.id = "duration-mismatch";
             f.severity = severity_of(f.id);
@@ -215,7 +219,7 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, Name activ
             if (last_start > first_start) f.days.push_back(range_of(first_start, last_start - 1));
             if (last_end > first_end) f.days.push_back(range_of(first_end + 1, last_end));
             for (std::size_t i = begin; i < end; ++i) {
-                f.sides.push_back({runs[i].protocol, runs[i].modality, runs[i].days, runs[i].reported_rules(across)});
+                f.sides.push_back({runs[i].protocol, runs[i].modality, runs[i].days, runs[i].reported_rules()});
             }
             out.push_back(std::move(f));
         }
@@ -377,33 +381,31 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
     std::vector<std::vector<Finding>> disagreeing(groups.size()), lasting(groups.size());
     for_each_index(groups.size(), work, [&](std::size_t g) {
         const Group& group = *groups[g];
+        std::size_t segments = 0;
+        for (const Member& member : group.members) segments += member.resolved->days.size();
         std::vector<Stance> stances;
+        stances.reserve(segments);
         std::vector<Run> runs[2];  // permissive, restrictive
+        for (auto& some : runs) some.reserve(segments);
         for (const auto& [index, resolved] : group.members) {
-            std::optional<Run> run;
-            auto flush = [&] {
-                if (!run) return;
-                std::sort(run->rules.begin(), run->rules.end());
-                run->rules.erase(std::unique(run->rules.begin(), run->rules.end()), run->rules.end());
-                runs[restrictive(run->modality)].push_back(std::move(*run));
-                run.reset();
-            };
-            for (const DaySegment& segment : resolved->days) {
-                const bool own = segment.on_self;
-                stances.push_back({index, segment.modality, {segment.from, segment.to}, segment.rules, own});
-                if (run && run->days.to && segment.from && *run->days.to + 1 == *segment.from &&
-                    restrictive(run->modality) == restrictive(segment.modality)) {
-                    run->days.to = segment.to;
-                    run->on_self |= own;
-                    if (strictness(segment.modality) > strictness(run->modality)) run->modality = segment.modality;
-                    run->rules.insert(run->rules.end(), segment.rules.begin(), segment.rules.end());  // merged at flush
-                } else {
-                    flush();
-                    run = Run{index, index, segment.modality, {segment.from, segment.to},
-                              {segment.rules.begin(), segment.rules.end()}, own};
-                }
+            const std::vector<DaySegment>& days = resolved->days;
+            for (const DaySegment& segment : days) {
+                stances.push_back({index, segment.modality, {segment.from, segment.to}, segment.rules, segment.on_self});
             }
-            flush();
+            std::size_t end = 0;
+            for (std::size_t first = 0; first < days.size(); first = end) {
+                Run run{index, index, days[first].modality, {days[first].from, days[first].to}, {}, days[first].on_self};
+                for (end = first + 1; end < days.size(); ++end) {
+                    const DaySegment& segment = days[end];
+                    const bool adjacent = run.days.to && segment.from && *run.days.to + 1 == *segment.from;
+                    if (!adjacent || restrictive(run.modality) != restrictive(segment.modality)) break;
+                    run.days.to = segment.to;
+                    run.on_self |= segment.on_self;
+                    if (strictness(segment.modality) > strictness(run.modality)) run.modality = segment.modality;
+                }
+                run.segments = std::span<const DaySegment>(days.data() + first, end - first);
+                runs[restrictive(run.modality)].push_back(run);
+            }
         }
         disagreements_across(stances, group.activity, group.anchor, disagreeing[g]);
         for (const bool restrictions : {false, true}) {
