@@ -2,12 +2,25 @@
 
 #include <fmt/format.h>
 
+#include "core/append.hpp"
+
 namespace aftercare::cli {
 
 namespace {
 
+void append_where(std::string& out, const Location& l) {
+    out += l.file;
+    if (!l.line) return;
+    out += ':';
+    append_number(out, l.line);
+    out += ':';
+    append_number(out, l.column);
+}
+
 std::string where(const Location& l) {
-    return l.line ? fmt::format("{}:{}:{}", l.file, l.line, l.column) : l.file;
+    std::string out;
+    append_where(out, l);
+    return out;
 }
 
 // Workflow command data: %, CR and LF are escaped; in properties also : and ,.
@@ -26,12 +39,33 @@ std::string escape(const std::string& text, bool property) {
 
 }  // namespace
 
+// Appended piece by piece into one string: a long report has millions of notes.
 std::string render_plain(const Diagnostic& d) {
-    std::string out = fmt::format("{}: {}: {} [{}]\n", where(d.location), to_string(d.severity), d.message, d.code);
-    if (!d.hint.empty()) out += "  hint: " + d.hint + "\n";
+    std::string out;
+    append_where(out, d.location);
+    out += ": ";
+    out += to_string(d.severity);
+    out += ": ";
+    out += d.message;
+    out += " [";
+    out += d.code;
+    out += "]\n";
+    if (!d.hint.empty()) {
+        out += "  hint: ";
+        out += d.hint;
+        out += '\n';
+    }
     for (const RelatedLocation& r : d.related) {
-        out += "  note: " + where(r.location) + ": " + r.message + "\n";
-        for (const std::string& q : r.quotes) out += "    quote: \"" + q + "\"\n";
+        out += "  note: ";
+        append_where(out, r.location);
+        out += ": ";
+        out += r.message;
+        out += '\n';
+        for (const std::string& q : r.quotes) {
+            out += "    quote: \"";
+            out += q;
+            out += "\"\n";
+        }
     }
     return out;
 }

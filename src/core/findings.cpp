@@ -1,19 +1,48 @@
 #include "findings.hpp"
 
 #include <algorithm>
+#include <string_view>
 #include <tuple>
 
 #include <fmt/format.h>
 
+#include "append.hpp"
 #include "keywords.hpp"
 
 namespace aftercare {
 
+namespace {
+
+// Findings are worded by appending to one string: a report of thousands of
+// findings, each naming hundreds of clinics, spent most of its wording time
+// making and joining small strings.
+void append_days(std::string& out, const DayRange& d) {
+    if (d.from && d.to && *d.from == *d.to) {
+        out += "day ";
+        append_number(out, *d.from);
+    } else if (d.from || d.to) {
+        out += "days ";
+        if (d.from) append_number(out, *d.from);
+        out += "..";
+        if (d.to) append_number(out, *d.to);
+    } else {
+        out += "every day";
+    }
+}
+
+// The file's name without folder or extension.
+std::string_view short_view(std::string_view file) {
+    if (const auto slash = file.find_last_of('/'); slash != std::string_view::npos) file.remove_prefix(slash + 1);
+    if (file.size() > 5 && file.substr(file.size() - 5) == ".care") file.remove_suffix(5);
+    return file;
+}
+
+}  // namespace
+
 std::string describe_days(const DayRange& d) {
-    if (d.from && d.to) return *d.from == *d.to ? fmt::format("day {}", *d.from) : fmt::format("days {}..{}", *d.from, *d.to);
-    if (d.from) return fmt::format("days {}..", *d.from);
-    if (d.to) return fmt::format("days ..{}", *d.to);
-    return "every day";
+    std::string out;
+    append_days(out, d);
+    return out;
 }
 
 Severity severity_of(const std::string& id) {
@@ -33,7 +62,7 @@ void sort_findings(std::vector<Finding>& findings) {
 
 namespace {
 
-std::string verb(Modality m) {
+std::string_view verb(Modality m) {
     switch (m) {
         case Modality::forbid: return "forbids";
         case Modality::avoid: return "avoids";
@@ -47,19 +76,15 @@ std::string verb(Modality m) {
 }  // namespace
 
 std::string short_name(const Protocol& protocol) {
-    // The file's name without folder or extension: short, unique among the
-    // files of one run, and what the user typed.
-    std::string name = protocol.file;
-    if (const auto slash = name.find_last_of('/'); slash != std::string::npos) name.erase(0, slash + 1);
-    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".care") == 0) name.resize(name.size() - 5);
-    return name;
+    // Short, unique among the files of one run, and what the user typed.
+    return std::string(short_view(protocol.file));
 }
 
 namespace {
 
-std::string label(const Analysed& protocols, std::size_t index) { return short_name(protocols[index]->protocol); }
+std::string_view label(const Analysed& protocols, std::size_t index) { return short_view(protocols[index]->protocol.file); }
 
-std::string timeline(Anchor anchor) {
+std::string_view timeline(Anchor anchor) {
     switch (anchor) {
         case Anchor::session: return "";
         case Anchor::final_session: return " after the final session";
@@ -69,65 +94,94 @@ std::string timeline(Anchor anchor) {
 }
 
 // Who says what: a clinic's name across files, the line within one.
-std::string who(const Finding& f, const FindingSide& side, const Analysed& protocols) {
-    if (f.across) return label(protocols, side.protocol);
-    const Rule& rule = protocols[side.protocol]->protocol.rules.at(side.rules.front());
-    return "line " + std::to_string(rule.provenance.position.line);
-}
-
-std::string sides_text(const Finding& f, const Analysed& protocols, bool with_days) {
-    std::vector<std::string> parts;
-    for (const FindingSide& side : f.sides) {
-        std::string part = who(f, side, protocols) + " " + verb(side.modality) + " it";
-        if (with_days) part += " on " + describe_days(side.days);
-        parts.push_back(std::move(part));
+void append_who(std::string& out, const Finding& f, const FindingSide& side, const Analysed& protocols) {
+    if (f.across) {
+        out += label(protocols, side.protocol);
+        return;
     }
-    std::string out;
-    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
-    return out;
+    const Rule& rule = protocols[side.protocol]->protocol.rules.at(side.rules.front());
+    out += "line ";
+    append_number(out, rule.provenance.position.line);
 }
 
-std::string days_list(const std::vector<DayRange>& days) {
-    std::string out;
-    for (std::size_t i = 0; i < days.size(); ++i) out += (i ? " and " : "") + describe_days(days[i]);
-    return out;
+void append_sides(std::string& out, const Finding& f, const Analysed& protocols) {
+    for (std::size_t i = 0; i < f.sides.size(); ++i) {
+        if (i) out += "; ";
+        append_who(out, f, f.sides[i], protocols);
+        out += ' ';
+        out += verb(f.sides[i].modality);
+        out += " it on ";
+        append_days(out, f.sides[i].days);
+    }
+}
+
+void append_days_list(std::string& out, const std::vector<DayRange>& days) {
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        if (i) out += " and ";
+        append_days(out, days[i]);
+    }
 }
 
 std::string message(const Finding& f, const Analysed& protocols) {
-    const std::string activity = "'" + f.activity.str() + "'" + timeline(f.anchor);
-    const std::string scope = f.across ? "clinics" : "rules in this protocol";
-    if (f.id == "contradiction") {
-        return fmt::format("{} disagree on {}, {}: {}", scope, activity, days_list(f.days), sides_text(f, protocols, true));
-    }
-    if (f.id == "strength-mismatch") {
-        return fmt::format("{} give {} different strength, {}: {}", scope, activity, days_list(f.days),
-                           sides_text(f, protocols, true));
-    }
-    if (f.id == "duration-mismatch") {
-        const bool restricts = f.sides.front().modality == Modality::forbid || f.sides.front().modality == Modality::avoid;
-        return fmt::format("{} {} {} over different days: {}; they differ on {}", scope,
-                           restricts ? "restrict" : "permit", activity, sides_text(f, protocols, true), days_list(f.days));
-    }
-    if (f.id == "gap-days") {
-        return fmt::format("no guidance on {} for {}, between its other rules", activity, days_list(f.days));
-    }
-    if (f.id == "gap-expected") {
-        std::string also;
-        for (const std::string& a : f.alternatives) also += (also.empty() ? " (nor " : " or ") + ("'" + a + "'");
-        if (!also.empty()) also += ")";
-        return fmt::format("this protocol never mentions '{}'{}, a topic every {} protocol should cover", f.activity, also,
-                           protocols[f.silent.front()]->protocol.procedure);
-    }
-    // gap-coverage
-    std::vector<std::string> covering, silent;
-    for (const FindingSide& side : f.sides) covering.push_back(label(protocols, side.protocol));
-    for (const std::size_t p : f.silent) silent.push_back(label(protocols, p));
-    auto list = [](const std::vector<std::string>& names) {
-        std::string out;
-        for (std::size_t i = 0; i < names.size(); ++i) out += (i ? ", " : "") + names[i];
-        return out;
+    std::string out;
+    auto activity = [&] {
+        out += '\'';
+        out += f.activity.view();
+        out += '\'';
+        out += timeline(f.anchor);
     };
-    return fmt::format("'{}' is covered by {} but never mentioned by {}", f.activity, list(covering), list(silent));
+    const std::string_view scope = f.across ? "clinics" : "rules in this protocol";
+    if (f.id == "contradiction" || f.id == "strength-mismatch") {
+        out += scope;
+        out += f.id == "contradiction" ? " disagree on " : " give ";
+        activity();
+        out += f.id == "contradiction" ? ", " : " different strength, ";
+        append_days_list(out, f.days);
+        out += ": ";
+        append_sides(out, f, protocols);
+    } else if (f.id == "duration-mismatch") {
+        const bool restricts = f.sides.front().modality == Modality::forbid || f.sides.front().modality == Modality::avoid;
+        out += scope;
+        out += restricts ? " restrict " : " permit ";
+        activity();
+        out += " over different days: ";
+        append_sides(out, f, protocols);
+        out += "; they differ on ";
+        append_days_list(out, f.days);
+    } else if (f.id == "gap-days") {
+        out += "no guidance on ";
+        activity();
+        out += " for ";
+        append_days_list(out, f.days);
+        out += ", between its other rules";
+    } else if (f.id == "gap-expected") {
+        out += "this protocol never mentions '";
+        out += f.activity.view();
+        out += '\'';
+        for (std::size_t i = 0; i < f.alternatives.size(); ++i) {
+            out += i ? " or '" : " (nor '";
+            out += f.alternatives[i];
+            out += '\'';
+        }
+        if (!f.alternatives.empty()) out += ')';
+        out += ", a topic every ";
+        out += protocols[f.silent.front()]->protocol.procedure;
+        out += " protocol should cover";
+    } else {  // gap-coverage
+        out += '\'';
+        out += f.activity.view();
+        out += "' is covered by ";
+        for (std::size_t i = 0; i < f.sides.size(); ++i) {
+            if (i) out += ", ";
+            out += label(protocols, f.sides[i].protocol);
+        }
+        out += " but never mentioned by ";
+        for (std::size_t i = 0; i < f.silent.size(); ++i) {
+            if (i) out += ", ";
+            out += label(protocols, f.silent[i]);
+        }
+    }
+    return out;
 }
 
 std::string hint(const Finding& f) {
@@ -137,11 +191,17 @@ std::string hint(const Finding& f) {
     return "settle which applies on those days, and narrow or remove the other rule";
 }
 
-std::string rule_text(const Rule& rule) {
-    std::string text = std::string(keyword_of(rule.modality)) + " " + rule.written.str();
-    if (rule.quantity) text += " " + rule.quantity->written.str();
-    text += " (" + written_text(rule.window) + ")";
-    return text;
+void append_rule(std::string& out, const Rule& rule) {
+    out += keyword_of(rule.modality);
+    out += ' ';
+    out += rule.written.view();
+    if (rule.quantity) {
+        out += ' ';
+        out += rule.quantity->written.view();
+    }
+    out += " (";
+    out += written_text(rule.window);
+    out += ')';
 }
 
 }  // namespace
@@ -168,8 +228,13 @@ Diagnostic to_diagnostic(const Finding& f, const Analysed& protocols) {
         const Protocol& p = protocols[side.protocol]->protocol;
         for (const std::size_t r : side.rules) {
             const Rule& rule = p.rules.at(r);
-            const std::string text = (f.across ? label(protocols, side.protocol) + ": " : "") + rule_text(rule);
-            d.related.push_back({rule.provenance.location(p.file), text, rule.provenance.quotes()});
+            std::string text;
+            if (f.across) {
+                text += label(protocols, side.protocol);
+                text += ": ";
+            }
+            append_rule(text, rule);
+            d.related.push_back({rule.provenance.location(p.file), std::move(text), rule.provenance.quotes()});
         }
     }
     return d;

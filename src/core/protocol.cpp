@@ -1,33 +1,46 @@
 #include "protocol.hpp"
 
-#include <fmt/format.h>
+#include "append.hpp"
 
 namespace aftercare {
 
 std::string written_text(const DayWindow& window) {
     using Form = syntax::Days::Form;
     const WrittenDays& d = window.written;
+    // Appended, not formatted: every note of a report shows its rule's window.
     std::string text;
     if (d.present) {
         switch (d.form) {
-            case Form::day: text = fmt::format("day {}", d.first); break;
-            case Form::range: text = fmt::format("day {}..{}", d.first, d.last); break;
-            case Form::open_end: text = fmt::format("day {}..", d.first); break;
-            case Form::open_start: text = fmt::format("day ..{}", d.last); break;
+            case Form::day:
+                text += "day ";
+                append_number(text, d.first);
+                break;
+            case Form::range:
+            case Form::open_end:
+            case Form::open_start:
+                text += "day ";
+                if (d.form != Form::open_start) append_number(text, d.first);
+                text += "..";
+                if (d.form != Form::open_end) append_number(text, d.last);
+                break;
             case Form::duration: {
                 static constexpr const char* units[] = {"day", "week", "month", "year"};
-                text = fmt::format("for {} {}{}", d.amount, units[static_cast<int>(d.unit)], d.amount == 1 ? "" : "s");
+                text += "for ";
+                append_number(text, d.amount);
+                text += ' ';
+                text += units[static_cast<int>(d.unit)];
+                if (d.amount != 1) text += 's';
                 break;
             }
-            case Form::until: text = "until " + d.name.str(); break;
-            case Form::from: text = "from " + d.name.str(); break;
-            case Form::during: text = "during " + d.name.str(); break;
-            case Form::ongoing: text = "ongoing"; break;
+            case Form::until: text += "until " + d.name.str(); break;
+            case Form::from: text += "from " + d.name.str(); break;
+            case Form::during: text += "during " + d.name.str(); break;
+            case Form::ongoing: text += "ongoing"; break;
         }
     }
     if (window.anchor != Anchor::session) {
-        const char* anchor = window.anchor == Anchor::final_session ? "after final session" : "between sessions";
-        text += (text.empty() ? "" : " ") + std::string(anchor);
+        if (!text.empty()) text += ' ';
+        text += window.anchor == Anchor::final_session ? "after final session" : "between sessions";
     }
     return text;
 }
