@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
 #include <unordered_map>
 
 namespace aftercare {
@@ -33,9 +32,9 @@ struct RuleFacts {
     bool decides;  // no `when` condition and no undated end: it decides days
 };
 
-// Sweeps one activity's rules into segments. Its buffers are kept between
-// activities, so a long protocol's thousands of sweeps allocate only for the
-// segments they make.
+// Sweeps one activity's rules into segments. Its buffers are its thread's,
+// kept between activities and between protocols, so the sweeps allocate
+// only for the segments they make.
 class Sweeper {
 public:
     // Segments' rule lists are appended to `lists`; each segment's place in
@@ -43,7 +42,12 @@ public:
     struct Place {
         std::size_t offset, count;
     };
-    Sweeper(const std::vector<RuleFacts>& facts, std::vector<RuleIndex>& lists) : facts_(facts), lists_(lists) {}
+    Sweeper(const std::vector<RuleFacts>& facts, std::vector<RuleIndex>& lists) : facts_(facts), lists_(lists) {
+        windows_.clear();
+        events_.clear();
+        active_.clear();
+        deciding_.clear();
+    }
 
     // `own_depth`: the depth of the activity swept, whose own rules are the deepest.
     std::vector<DaySegment> sweep(const std::vector<RuleIndex>& rules, std::vector<Place>& places, int own_depth) {
@@ -106,10 +110,10 @@ private:
 
     const std::vector<RuleFacts>& facts_;
     std::vector<RuleIndex>& lists_;
-    std::vector<DayRange> windows_;
-    std::vector<DayEvent> events_;
-    std::vector<RuleIndex> active_;
-    std::vector<RuleIndex> deciding_;
+    static inline thread_local std::vector<DayRange> windows_;
+    static inline thread_local std::vector<DayEvent> events_;
+    static inline thread_local std::vector<RuleIndex> active_;
+    static inline thread_local std::vector<RuleIndex> deciding_;
     int own_depth_ = 0;
 };
 
@@ -129,19 +133,23 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
         by_activity[rule.activity][static_cast<std::size_t>(rule.window.anchor)].push_back(r);
     }
     // Which activities to resolve: those named, and the kinds below them; by name.
-    std::set<Name> activities;
+    std::vector<Name> activities;
     for (const auto& [activity, rules] : by_activity) {
-        activities.insert(activity);
+        activities.push_back(activity);
         if (!vocabulary) continue;
-        for (const std::string& kind : vocabulary->with_kinds(activity.str())) activities.insert(Name(kind));
+        const std::vector<Name>& kinds = vocabulary->with_kinds(activity);
+        activities.insert(activities.end(), kinds.begin(), kinds.end());
     }
+    std::sort(activities.begin(), activities.end());
+    activities.erase(std::unique(activities.begin(), activities.end()), activities.end());
     // Each activity collects its own rules and its parents' ("wash.rinse", "wash").
     std::vector<ResolvedActivity> out;
     std::vector<std::vector<RuleIndex>> deciding;  // by entry of `out`: the rules that decide days
     std::vector<RuleIndex> rules;
+    std::vector<const std::array<std::vector<RuleIndex>, 3>*> lines;
     std::size_t work = 0;
     for (const Name activity : activities) {
-        std::vector<const std::array<std::vector<RuleIndex>, 3>*> lines;
+        lines.clear();
         for (std::string_view id = activity.view();;) {
             if (const auto it = by_activity.find(Name(id)); it != by_activity.end()) lines.push_back(&it->second);
             const auto dot = id.rfind('.');

@@ -25,13 +25,10 @@ bool Vocabulary::covers(std::string_view ancestor, std::string_view id) {
     return id.size() == ancestor.size() || id[ancestor.size()] == '.';
 }
 
-std::vector<std::string> Vocabulary::with_kinds(const std::string& id) const {
-    std::vector<std::string> out;
-    if (activities.count(id)) out.push_back(id);
-    // The kinds below "wash" are the ids from "wash." up to "wash/" ('/' follows '.'): one stretch of the map.
-    const auto end = activities.lower_bound(id + '/');
-    for (auto it = activities.lower_bound(id + '.'); it != end; ++it) out.push_back(it->first);
-    return out;  // sorted: the map is
+const std::vector<Name>& Vocabulary::with_kinds(Name id) const {
+    static const std::vector<Name> none;
+    const auto it = kinds_.find(id);
+    return it == kinds_.end() ? none : it->second;
 }
 
 void Vocabulary::index_terms(const std::map<std::string, Term>& terms, Index& index, std::vector<std::string>& words) {
@@ -55,6 +52,18 @@ void Vocabulary::index_terms(const std::map<std::string, Term>& terms, Index& in
 }
 
 void Vocabulary::index() {
+    // Each activity is listed under itself and under every parent it has
+    // ("wash.rinse" under "wash" too), in the order of the ids.
+    kinds_.clear();
+    for (const auto& [id, term] : activities) {
+        const Name name(id);
+        for (std::string_view under = id;;) {
+            kinds_[Name(under)].push_back(name);
+            const auto dot = under.rfind('.');
+            if (dot == std::string_view::npos) break;
+            under = under.substr(0, dot);
+        }
+    }
     index_terms(activities, activity_index_, activity_words_);
     index_terms(signs, sign_index_, sign_words_);
 }

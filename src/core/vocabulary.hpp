@@ -6,9 +6,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "name.hpp"
 #include "source.hpp"
 #include "syntax.hpp"
 
@@ -52,8 +54,10 @@ public:
     static int depth(std::string_view id);
     // Whether `ancestor` is `id` or one of its parents.
     static bool covers(std::string_view ancestor, std::string_view id);
-    // `id` and every kind below it, sorted.
-    std::vector<std::string> with_kinds(const std::string& id) const;
+    // `id` and every kind below it, sorted; none for a word the vocabulary
+    // does not know. Kept from index(), since every protocol asks it of
+    // every activity it names.
+    const std::vector<Name>& with_kinds(Name id) const;
 
     // Fills the word indexes; call once the terms are in place.
     void index();
@@ -66,6 +70,7 @@ private:
     static Lookup find(const std::map<std::string, Term>& terms, const Index& index, std::string_view word);
     static void index_terms(const std::map<std::string, Term>& terms, Index& index, std::vector<std::string>& words);
 
+    std::unordered_map<Name, std::vector<Name>> kinds_;  // by id and by each id's parents
     Index activity_index_;
     Index sign_index_;
     std::vector<std::string> activity_words_;
