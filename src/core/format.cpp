@@ -62,7 +62,7 @@ std::string quantity_text(const syntax::Quantity& q) {
     return text;
 }
 
-std::string words(const std::vector<Word>& list, std::string_view separator = ", ") {
+std::string words(const std::pmr::vector<Word>& list, std::string_view separator = ", ") {
     std::string out;
     for (std::size_t i = 0; i < list.size(); ++i) out += (i ? std::string(separator) : "") + std::string(list[i].text);
     return out;

@@ -19,6 +19,7 @@
 #include "keywords.hpp"
 #include "parallel.hpp"
 #include "suggest.hpp"
+#include "tree_arena.hpp"
 #include "utf8.hpp"
 
 #include <fmt/format.h>
@@ -30,30 +31,46 @@ namespace pegtl = tao::pegtl;
 namespace g = grammar;
 using namespace syntax;
 
-// What has been read of the statement being parsed.
+// What has been read of the statement being parsed. Its lists are made in
+// the tree's arena and moved into the statement whole; starting afresh
+// (assigning a Pending{}) keeps them in the arena.
 struct Pending {
+    explicit Pending(std::pmr::memory_resource* arena)
+        : synonyms(arena), topics(arena), clause{Modality::allow, {}, std::pmr::vector<Word>(arena), nullptr, {}}, clauses(arena),
+          signs(arena), actions(arena) {}
+    Pending() = default;
     std::optional<Text> text;
     std::optional<Text> url;
     std::optional<Word> word;
     std::optional<Word> retrieved;
     std::optional<Text> archived;
     std::optional<Number> number;
-    std::vector<Word> synonyms;
-    std::vector<std::vector<Word>> topics;
+    std::pmr::vector<Word> synonyms;
+    std::pmr::vector<std::pmr::vector<Word>> topics;
     Days days;
     bool open_end = false;
     std::optional<Window> window;
     Anchor anchor = Anchor::session;
     Quantity quantity;
     Clause clause;
-    std::vector<Clause> clauses;
-    std::vector<Word> signs;
+    std::pmr::vector<Clause> clauses;
+    std::pmr::vector<Word> signs;
     std::optional<Word> target;
-    std::vector<Escalation> actions;
+    std::pmr::vector<Escalation> actions;
 };
 
 struct Builder {
+    // `text_size`: how much text this builder will read, to size the arena.
+    explicit Builder(std::size_t text_size)
+        : arena(make_tree_arena(text_size * tree_bytes_per_text_byte)), pending(arena.get()) {
+        document.arenas.push_back(arena);
+    }
+
+    // A long protocol's tree takes about four and a half times its text.
+    static constexpr std::size_t tree_bytes_per_text_byte = 5;
+
     const char* base = nullptr;  // start of the whole text; spans are offsets from it
+    std::shared_ptr<std::pmr::memory_resource> arena;
     Document document;
     Pending pending;
     bool can_attach = false;  // whether a quote/note line has a statement to belong to
@@ -95,7 +112,7 @@ struct Builder {
     // The statement's parts are moved out of `pending`, which starts afresh.
     template <typename Input>
     void emit(const Input& in, Node node) {
-        document.statements.push_back(Statement{std::move(node), span_of(in), {}});
+        document.statements.push_back(Statement{std::move(node), span_of(in), std::pmr::vector<Attribute>(arena.get())});
         pending = Pending{};
         can_attach = true;
     }
@@ -451,7 +468,9 @@ std::optional<Document> parse_in_pieces(const std::string& text, std::size_t pie
     std::vector<std::size_t> bounds = cut_points(text, pieces);
     bounds.insert(bounds.begin(), 0);
     bounds.push_back(text.size());
-    std::vector<Builder> builders(bounds.size() - 1);
+    std::vector<Builder> builders;
+    builders.reserve(bounds.size() - 1);
+    for (std::size_t i = 0; i + 1 < bounds.size(); ++i) builders.emplace_back(bounds[i + 1] - bounds[i]);
     std::vector<char> clean(builders.size(), 0);
     for_each_index(builders.size(), parallel_threshold, [&](std::size_t i) {
         Builder& builder = builders[i];
@@ -480,6 +499,7 @@ std::optional<Document> parse_in_pieces(const std::string& text, std::size_t pie
         append_moved(document.statements, builder.document.statements);
         append_moved(document.comments, builder.document.comments);
         document.unescaped.splice(document.unescaped.end(), builder.document.unescaped);
+        append_moved(document.arenas, builder.document.arenas);
     }
     return document;
 }
@@ -488,8 +508,6 @@ std::optional<Document> parse_in_pieces(const std::string& text, std::size_t pie
 
 ParseResult parse(const SourceFile& file) {
     const std::string& text = file.text();
-    Builder builder;
-    builder.base = text.data();
     ParseResult result;
     const std::optional<std::size_t> bad_byte = first_invalid_utf8(text);
     if (const std::size_t pieces = threads_for(text.size() / bytes_per_rule); pieces > 1 && !bad_byte) {
@@ -505,6 +523,8 @@ ParseResult parse(const SourceFile& file) {
                         static_cast<unsigned char>(text[*bad])),
             "save the file as UTF-8"));
     }
+    Builder builder(text.size());
+    builder.base = text.data();
     std::size_t offset = 0;
     while (true) {
         pegtl::memory_input<pegtl::tracking_mode::lazy, pegtl::eol::lf_crlf> in(

@@ -1,10 +1,12 @@
 // The syntax tree: what a file says, as written, with a span for every part.
-// Names are not resolved here; that is the checker's job.
+// Names are not resolved here; that is the checker's job. Its lists are
+// std::pmr vectors: the parser makes them in its arena (tree_arena.hpp).
 #pragma once
 
 #include <cstdint>
 #include <list>
 #include <memory>
+#include <memory_resource>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -75,7 +77,7 @@ struct Quantity {
 struct Clause {
     Modality modality = Modality::allow;
     Span modality_span;
-    std::vector<Word> activities;
+    std::pmr::vector<Word> activities;
     std::shared_ptr<const Quantity> quantity;  // most clauses have none: then it takes no room
     Span span;
 };
@@ -109,11 +111,11 @@ struct TermDecl {  // an activity or a warning sign in a vocabulary
     Kind kind = Kind::activity;
     Word name;
     Text description;
-    std::vector<Word> synonyms;
+    std::pmr::vector<Word> synonyms;
 };
 struct ExpectDecl {  // topics every protocol of a procedure should cover
     Word procedure;
-    std::vector<std::vector<Word>> topics;  // each topic: activities any one of which covers it
+    std::pmr::vector<std::pmr::vector<Word>> topics;  // each topic: activities any one of which covers it
 };
 struct MilestoneDecl {
     Word name;
@@ -125,11 +127,11 @@ struct PhaseDecl {
 };
 struct RuleDecl {
     Window window;
-    std::vector<Clause> clauses;
+    std::pmr::vector<Clause> clauses;
 };
 struct WarningDecl {
-    std::vector<Word> signs;
-    std::vector<Escalation> actions;
+    std::pmr::vector<Word> signs;
+    std::pmr::vector<Escalation> actions;
 };
 
 using Node = std::variant<ProtocolDecl, ProcedureDecl, SourceDecl, ImportDecl, VocabularyDecl, TermDecl,
@@ -138,7 +140,7 @@ using Node = std::variant<ProtocolDecl, ProcedureDecl, SourceDecl, ImportDecl, V
 struct Statement {
     Node node;
     Span span;  // the statement's line, without attributes
-    std::vector<Attribute> attributes;
+    std::pmr::vector<Attribute> attributes;
 };
 
 struct Comment {
@@ -148,11 +150,27 @@ struct Comment {
 };
 
 struct Document {
+    // The arenas the statements' lists were made in (one per piece parsed).
+    // Declared first, so they are released after the lists in them.
+    std::vector<std::shared_ptr<std::pmr::memory_resource>> arenas;
     std::vector<Statement> statements;
     std::vector<Comment> comments;
     // The unescaped values of literals with escapes, which Text views: a
     // list, so they stay where they are when documents are joined.
     std::list<std::string> unescaped;
+
+    Document() = default;
+    Document(Document&&) noexcept = default;
+    Document(const Document&) = default;  // the copy's lists are made with new
+    // The lists go before the arenas they are in.
+    Document& operator=(Document&& other) noexcept {
+        statements = std::move(other.statements);
+        comments = std::move(other.comments);
+        unescaped = std::move(other.unescaped);
+        arenas = std::move(other.arenas);
+        return *this;
+    }
+    Document& operator=(const Document& other) { return *this = Document(other); }
 };
 
 }  // namespace aftercare::syntax
