@@ -17,6 +17,7 @@
 
 #include "cli/files.hpp"
 #include "core/analysis.hpp"
+#include "core/day_sweep.hpp"
 #include "core/keywords.hpp"
 #include "support.hpp"
 
@@ -123,6 +124,40 @@ bool is_kind_of(const std::string& activity, const std::string& parent) {
 }
 
 }  // namespace
+
+// Every sweep walks these: each interval's start on its first day and its end
+// on the day after its last, in day order, whether the days are counted into
+// slots (close together) or compared (far apart).
+static void check_day_events(const std::vector<aftercare::DayRange>& intervals) {
+    using namespace aftercare;
+    const std::vector<DayEvent> events = day_events(intervals);
+    REQUIRE(events.size() == 2 * intervals.size());
+    std::vector<int> starts(intervals.size(), 0), ends(intervals.size(), 0);
+    for (std::size_t e = 0; e < events.size(); ++e) {
+        if (e) CHECK(events[e - 1].day <= events[e].day);
+        const DayRange& d = intervals.at(events[e].index);
+        if (events[e].starts) {
+            ++starts[events[e].index];
+            CHECK(events[e].day == start_of(d));
+        } else {
+            ++ends[events[e].index];
+            CHECK(events[e].day == (d.to ? *d.to + 1LL : open_after));
+        }
+    }
+    CHECK(std::all_of(starts.begin(), starts.end(), [](int n) { return n == 1; }));
+    CHECK(std::all_of(ends.begin(), ends.end(), [](int n) { return n == 1; }));
+}
+
+TEST_CASE("day events come in day order whether counted or sorted", "[findings]") {
+    using aftercare::DayRange;
+    SECTION("days close together, open ends at either side") {
+        check_day_events({{3, 9}, {std::nullopt, 4}, {0, 0}, {7, std::nullopt}, {-2, 3}, {3, 9}, {}});
+    }
+    SECTION("days far apart") {
+        check_day_events({{0, 36000}, {-36000, 5}, {20000, std::nullopt}, {1, 1}, {std::nullopt, std::nullopt}});
+    }
+    SECTION("none") { check_day_events({}); }
+}
 
 TEST_CASE("a side's rule list holds one rule or many and a list moved from is empty", "[findings]") {
     const RuleList one{7};

@@ -41,6 +41,7 @@ struct Run {
 
     RuleList reported_rules() const {
         if (segments.empty()) return RuleList{static_cast<RuleIndex>(side)};
+        if (segments.size() == 1) return RuleList(segments[0].rules.begin(), segments[0].rules.end());  // ascending already
         std::vector<RuleIndex> merged;
         for (const DaySegment& segment : segments) merged.insert(merged.end(), segment.rules.begin(), segment.rules.end());
         std::sort(merged.begin(), merged.end());

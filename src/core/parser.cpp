@@ -36,8 +36,12 @@ using namespace syntax;
 // (assigning a Pending{}) keeps them in the arena.
 struct Pending {
     explicit Pending(std::pmr::memory_resource* arena)
-        : synonyms(arena), topics(arena), clause{Modality::allow, {}, std::pmr::vector<Word>(arena), nullptr, {}}, clauses(arena),
-          signs(arena), actions(arena) {}
+        : synonyms(arena),
+          topics(arena),
+          clause{Modality::allow, {}, std::pmr::vector<Word>(arena), nullptr, {}},
+          clauses(arena),
+          signs(arena),
+          actions(arena) {}
     Pending() = default;
     std::optional<Text> text;
     std::optional<Text> url;

@@ -42,12 +42,7 @@ public:
     struct Place {
         std::size_t offset, count;
     };
-    Sweeper(const std::vector<RuleFacts>& facts, std::vector<RuleIndex>& lists) : facts_(facts), lists_(lists) {
-        windows_.clear();
-        events_.clear();
-        active_.clear();
-        deciding_.clear();
-    }
+    Sweeper(const std::vector<RuleFacts>& facts, std::vector<RuleIndex>& lists) : facts_(facts), lists_(lists) {}
 
     // `own_depth`: the depth of the activity swept, whose own rules are the deepest.
     std::vector<DaySegment> sweep(const std::vector<RuleIndex>& rules, std::vector<Place>& places, int own_depth) {
