@@ -32,6 +32,7 @@
 #include "core/parallel.hpp"
 #include "core/parser.hpp"
 #include "core/resolve.hpp"
+#include "launcher.hpp"
 #include "synthetic.hpp"
 
 namespace fs = std::filesystem;
@@ -106,26 +107,13 @@ Figures best_of(int runs, const std::function<Figures()>& measure) {
 }
 
 // A command's wall time and peak memory (the child's whole resident size).
-Figures run_command(const std::vector<std::string>& argv) {
-    const auto start = Clock::now();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        std::vector<char*> args;
-        for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-        args.push_back(nullptr);
-        if (!freopen("/dev/null", "w", stdout)) _exit(127);
-        execv(args[0], args.data());
-        _exit(127);
-    }
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) {
+Figures run_command(bench::Launcher& launcher, const std::vector<std::string>& argv) {
+    const bench::CommandFigures f = launcher.run(argv);
+    if (f.exit_code < 0 || f.exit_code > 1) {
         std::fprintf(stderr, "%s failed\n", argv[0].c_str());
         std::exit(1);
     }
-    return {seconds, 0, usage.ru_maxrss / 1024.0};
+    return {f.seconds, 0, f.peak_mb};
 }
 
 double since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
@@ -156,6 +144,8 @@ int main(int argc, char** argv) {
         }
     }
     if (quick) megabytes = std::min(megabytes, 5.0);
+    // Forked first, while this process is small: see launcher.hpp.
+    bench::Launcher launcher;
 
     const fs::path work = fs::temp_directory_path() / fmt::format("aftercare-bench-{}", getpid());
     fs::create_directories(work / "small");
@@ -302,8 +292,8 @@ int main(int argc, char** argv) {
 
     // The command people run: the same checks, and every finding written out.
     const std::string binary = AFTERCARE_BINARY;
-    const Figures command_text = run_command({binary, "check", "--fail-on", "error", large});
-    const Figures command_json = run_command({binary, "check", "--fail-on", "error", "--format", "json", large});
+    const Figures command_text = run_command(launcher, {binary, "check", "--fail-on", "error", large});
+    const Figures command_json = run_command(launcher, {binary, "check", "--fail-on", "error", "--format", "json", large});
 
     // ------------------------------------------------------------ many small files
     for (int p = 0; p < 1000; ++p) {
@@ -313,7 +303,7 @@ int main(int argc, char** argv) {
     const std::string small_dir = (work / "small").string();
     Figures thousand{1e9, 0, 0};
     for (int run = 0; run < 3; ++run) {
-        const Figures f = run_command({binary, "check", "--fail-on", "error", "--format", "plain", small_dir});
+        const Figures f = run_command(launcher, {binary, "check", "--fail-on", "error", "--format", "plain", small_dir});
         if (f.seconds < thousand.seconds) thousand = f;
     }
     // The same run in this process, stage by stage.
@@ -340,7 +330,7 @@ int main(int argc, char** argv) {
     double one_total = 0, one_best = 1e9, one_peak = 0;
     const int runs = quick ? 20 : 100;
     for (int run = 0; run < runs; ++run) {
-        const Figures f = run_command({binary, "check", "--fail-on", "error", one});
+        const Figures f = run_command(launcher, {binary, "check", "--fail-on", "error", one});
         one_total += f.seconds;
         one_best = std::min(one_best, f.seconds);
         one_peak = std::max(one_peak, f.peak_mb);
@@ -398,6 +388,9 @@ int main(int argc, char** argv) {
                 small_stages[4] / 1e6);
     std::printf("one small file per process (start-up included): mean %.2f ms, best %.2f ms over %d runs, peak %.1f MB\n",
                 one_total / runs * 1e3, one_best * 1e3, runs, one_peak);
+    std::printf("  (commands are started with posix_spawn by a launcher whose own peak, %.1f MB, is a floor "
+                "under each command's peak)\n",
+                launcher.own_peak_mb());
 
     std::printf("\ntargets:\n");
     auto target = [](const char* what, bool met, const std::string& figure) {
