@@ -526,9 +526,9 @@ private:
     std::optional<KnownWord> resolve_activity(const Word& word) {
         // Long protocols repeat the same few dozen words: look each up once.
         if (const auto it = known_words_.find(word.text); it != known_words_.end()) return it->second;
-        if (!vocabulary_) return remember(word, to_lower(word.text));
+        if (!vocabulary_) return remember(word, Name(to_lower(word.text)));
         const Lookup found = vocabulary_->find_activity(word.text);
-        if (found.term) return remember(word, found.term->id);
+        if (found.term) return remember(word, found.term->name);
         if (!found.ambiguous_between.empty()) {
             error("ambiguous-activity", word.span, "'" + std::string(word.text) + "' could mean " + join(found.ambiguous_between, " or "),
                   "write the full name, e.g. " + found.ambiguous_between.front());
@@ -539,8 +539,8 @@ private:
         return std::nullopt;
     }
 
-    KnownWord remember(const Word& word, std::string_view activity) {
-        return known_words_.emplace(word.text, KnownWord{Name(activity), Name(word.text)}).first->second;
+    KnownWord remember(const Word& word, Name activity) {
+        return known_words_.emplace(word.text, KnownWord{activity, Name(word.text)}).first->second;
     }
 
     template <typename Canonical>

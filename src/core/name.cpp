@@ -18,6 +18,7 @@ const std::string& empty_text() {
 // Node-based, so a text never moves once stored. Guarded, so an editor or a
 // test runner may compile on several threads.
 struct Store {
+    Store() { texts.reserve(1024); }  // a vocabulary's worth, so a start-up does not rehash
     std::mutex mutex;
     std::unordered_set<std::string, TextHash, std::equal_to<>> texts;
 };
@@ -37,7 +38,11 @@ Name::Name(std::string_view text) : text_(&empty_text()) {
     // files at once do not queue for the store's lock on every name: a run
     // meets a few hundred distinct names a million times. The views point
     // into the store, whose texts never move.
-    thread_local std::unordered_map<std::string_view, const std::string*, TextHash> seen;
+    thread_local std::unordered_map<std::string_view, const std::string*, TextHash> seen = [] {
+        std::unordered_map<std::string_view, const std::string*, TextHash> m;
+        m.reserve(1024);
+        return m;
+    }();
     if (const auto it = seen.find(text); it != seen.end()) {
         text_ = it->second;
         return;

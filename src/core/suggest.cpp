@@ -58,4 +58,11 @@ std::string to_lower(std::string_view word) {
     for (char& c : out) c = fold(c);
     return out;
 }
+
+std::string_view lowered(std::string_view word, std::string& buffer) {
+    if (std::none_of(word.begin(), word.end(), [](char c) { return fold(c) != c; })) return word;
+    buffer.assign(word);
+    for (char& c : buffer) c = fold(c);
+    return buffer;
+}
 }  // namespace aftercare

@@ -24,4 +24,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 namespace aftercare {
 // Words are matched without regard to ASCII case.
 std::string to_lower(std::string_view word);
+// The same, without a copy when `word` is in lower case already; otherwise
+// written into `buffer`, which the result then views.
+std::string_view lowered(std::string_view word, std::string& buffer);
 }  // namespace aftercare

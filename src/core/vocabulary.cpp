@@ -1,7 +1,7 @@
 #include "vocabulary.hpp"
 
 #include <algorithm>
-#include <set>
+#include <unordered_map>
 
 #include "suggest.hpp"
 
@@ -10,9 +10,9 @@ namespace aftercare {
 using namespace syntax;
 
 namespace {
-std::string last_part(std::string_view id) {
+std::string_view last_part(std::string_view id) {
     const auto dot = id.rfind('.');
-    return std::string(dot == std::string_view::npos ? id : id.substr(dot + 1));
+    return dot == std::string_view::npos ? id : id.substr(dot + 1);
 }
 }  // namespace
 
@@ -31,24 +31,33 @@ const std::vector<Name>& Vocabulary::with_kinds(Name id) const {
     return it == kinds_.end() ? none : it->second;
 }
 
-void Vocabulary::index_terms(const std::map<std::string, Term>& terms, Index& index, std::vector<std::string>& words) {
+void Vocabulary::index_terms(const std::map<std::string, Term>& terms, Index& index) {
     index = Index{};
-    words.clear();
-    std::map<std::string, std::vector<std::string>> by_last_part;
+    index.words.reserve(terms.size() * 4);
+    std::unordered_map<std::string_view, std::vector<std::string>> by_last_part;
     // Ids and synonyms are lower case already: build_vocabulary made them so.
     for (const auto& [id, term] : terms) {
-        index.words.emplace(id, id);
-        for (const auto& synonym : term.synonyms) index.words.emplace(synonym, id);
-        if (!term.parent.empty()) by_last_part[last_part(id)].push_back(id);
+        index.words.emplace(id, &term);
+        for (const auto& synonym : term.synonyms) index.words.emplace(synonym, &term);
+        if (!term.parent.empty()) by_last_part[last_part(id)].push_back(id);  // in the order of the ids
     }
     // A kind's own name ("rinse" for "wash.rinse") stands for it when no other
     // id or synonym claims that word.
     for (auto& [word, ids] : by_last_part) {
-        if (index.words.count(word)) continue;
-        if (ids.size() == 1) index.words[word] = ids.front();
-        else index.ambiguous[word] = ids;
+        if (index.words.contains(word)) continue;
+        if (ids.size() == 1) index.words.emplace(word, &terms.at(ids.front()));
+        else index.ambiguous.emplace(word, std::move(ids));
     }
-    for (const auto& [word, id] : index.words) words.push_back(word);
+}
+
+const std::vector<std::string>& Vocabulary::words_of(const Index& index) {
+    std::call_once(index.listed->once, [&] {
+        auto& words = index.listed->words;
+        words.reserve(index.words.size());
+        for (const auto& [word, term] : index.words) words.push_back(word);
+        std::sort(words.begin(), words.end());
+    });
+    return index.listed->words;
 }
 
 void Vocabulary::index() {
@@ -64,23 +73,24 @@ void Vocabulary::index() {
             under = under.substr(0, dot);
         }
     }
-    index_terms(activities, activity_index_, activity_words_);
-    index_terms(signs, sign_index_, sign_words_);
+    index_terms(activities, activity_index_);
+    index_terms(signs, sign_index_);
 }
 
-Lookup Vocabulary::find(const std::map<std::string, Term>& terms, const Index& index, std::string_view word) {
+Lookup Vocabulary::find(const Index& index, std::string_view word) {
     Lookup result;
-    const std::string key = to_lower(word);
+    thread_local std::string buffer;
+    const std::string_view key = lowered(word, buffer);
     if (const auto it = index.words.find(key); it != index.words.end()) {
-        result.term = &terms.at(it->second);
+        result.term = it->second;
     } else if (const auto amb = index.ambiguous.find(key); amb != index.ambiguous.end()) {
         result.ambiguous_between = amb->second;
     }
     return result;
 }
 
-Lookup Vocabulary::find_activity(std::string_view word) const { return find(activities, activity_index_, word); }
-Lookup Vocabulary::find_sign(std::string_view word) const { return find(signs, sign_index_, word); }
+Lookup Vocabulary::find_activity(std::string_view word) const { return find(activity_index_, word); }
+Lookup Vocabulary::find_sign(std::string_view word) const { return find(sign_index_, word); }
 
 std::string Vocabulary::canonical_activity(std::string_view word) const {
     const auto found = find_activity(word);
@@ -110,7 +120,7 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
     // Lower-cased word -> where it was first declared; activities and signs
     // apart. A span, located only if a duplicate is reported: every program
     // start builds the vocabulary, and locating each word was a tenth of it.
-    std::map<std::string, Span> claimed_words[2];
+    std::unordered_map<std::string, Span> claimed_words[2];
     std::vector<const TermDecl*> terms;
     std::vector<const ExpectDecl*> expectations;
     for (const Statement& statement : document.statements) {
@@ -153,6 +163,7 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
         claimed.emplace(id, decl->name.span);
         Term term;
         term.id = id;
+        term.name = Name(id);
         const auto dot = id.rfind('.');
         if (dot != std::string::npos) term.parent = id.substr(0, dot);
         term.description = decl->description.value;

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,7 @@ namespace aftercare {
 
 struct Term {
     std::string id;      // canonical, e.g. "wash.rinse"
+    Name name;           // the same id, interned: what protocols keep
     std::string parent;  // "wash" for "wash.rinse"; empty at the top
     std::string description;
     std::vector<std::string> synonyms;  // as declared with aka
@@ -31,6 +34,14 @@ struct Lookup {
 
 class Vocabulary {
 public:
+    Vocabulary() = default;
+    // Its indexes point at its terms, which a move keeps in place and a copy
+    // would not.
+    Vocabulary(Vocabulary&&) = default;
+    Vocabulary& operator=(Vocabulary&&) = default;
+    Vocabulary(const Vocabulary&) = delete;
+    Vocabulary& operator=(const Vocabulary&) = delete;
+
     std::string name;
     std::string file;
     std::map<std::string, Term> activities;  // by id
@@ -43,9 +54,10 @@ public:
     Lookup find_sign(std::string_view word) const;
 
     // Every word that names an activity (ids, synonyms, unique kind names),
-    // for "did you mean".
-    const std::vector<std::string>& activity_words() const { return activity_words_; }
-    const std::vector<std::string>& sign_words() const { return sign_words_; }
+    // sorted, for "did you mean". Listed when first asked: only a misspelt
+    // word needs them, and every program start builds a vocabulary.
+    const std::vector<std::string>& activity_words() const { return words_of(activity_index_); }
+    const std::vector<std::string>& sign_words() const { return words_of(sign_index_); }
     // The id a word stands for; the word itself if it is an id.
     std::string canonical_activity(std::string_view word) const;
     std::string canonical_sign(std::string_view word) const;
@@ -63,18 +75,24 @@ public:
     void index();
 
 private:
+    // Hashed: every protocol looks up each word it uses, and every program
+    // start builds these.
     struct Index {
-        std::map<std::string, std::string> words;  // lower-cased word -> id
-        std::map<std::string, std::vector<std::string>> ambiguous;
+        std::unordered_map<std::string, const Term*, TextHash, std::equal_to<>> words;  // lower-cased word
+        std::unordered_map<std::string, std::vector<std::string>, TextHash, std::equal_to<>> ambiguous;
+        struct Listed {
+            std::once_flag once;  // the vocabulary is shared by the threads that check protocols
+            std::vector<std::string> words;
+        };
+        std::unique_ptr<Listed> listed = std::make_unique<Listed>();
     };
-    static Lookup find(const std::map<std::string, Term>& terms, const Index& index, std::string_view word);
-    static void index_terms(const std::map<std::string, Term>& terms, Index& index, std::vector<std::string>& words);
+    static Lookup find(const Index& index, std::string_view word);
+    static void index_terms(const std::map<std::string, Term>& terms, Index& index);
+    static const std::vector<std::string>& words_of(const Index& index);
 
     std::unordered_map<Name, std::vector<Name>> kinds_;  // by id and by each id's parents
     Index activity_index_;
     Index sign_index_;
-    std::vector<std::string> activity_words_;
-    std::vector<std::string> sign_words_;
 };
 
 struct VocabularyResult {
