@@ -14,6 +14,7 @@
 #include "core/diagnostic_formats.hpp"
 #include "core/parallel.hpp"
 #include "exit_codes.hpp"
+#include "kept_until_exit.hpp"
 #include "workspace.hpp"
 #include "render_lines.hpp"
 #include "render_text.hpp"
@@ -136,7 +137,7 @@ constexpr std::size_t batch_notes = 32768;  // above parallel_threshold, so a fu
 }  // namespace
 
 int run_check(const CheckOptions& options) {
-    Workspace workspace(options.stdin_filename);
+    Workspace& workspace = kept_until_exit<Workspace>(options.stdin_filename);
     int status = workspace.load(options.inputs) ? exit_clean : exit_usage;
     const auto& compiled = workspace.compiled();
     if (compiled.empty() && status == exit_clean) {
@@ -148,9 +149,9 @@ int run_check(const CheckOptions& options) {
     // with its file, the ones across files after all files.
     const Analysed protocols = workspace.protocols();
     const std::vector<std::size_t> file_of = workspace.protocol_files();
-    const std::vector<Finding> findings = analyse(protocols);
-    std::vector<std::vector<Entry>> per_file(compiled.size());
-    std::vector<Entry> across;
+    const std::vector<Finding>& findings = kept_until_exit<std::vector<Finding>>(analyse(protocols));
+    auto& per_file = kept_until_exit<std::vector<std::vector<Entry>>>(compiled.size());
+    auto& across = kept_until_exit<std::vector<Entry>>();
     for (const Finding& finding : findings) {
         Entry e{finding_location(finding, protocols), finding.id, nullptr, &finding};
         for (const FindingSide& side : finding.sides) e.notes += side.rules.size();
@@ -165,7 +166,7 @@ int run_check(const CheckOptions& options) {
     // The report in print order: each file's problems and findings, then the
     // findings across files.
     ReportSummary summary;
-    std::vector<Entry> entries;
+    auto& entries = kept_until_exit<std::vector<Entry>>();
     for (std::size_t i = 0; i < compiled.size(); ++i) {
         summary.files.push_back(workspace.file_name(i));
         std::vector<Entry> file;

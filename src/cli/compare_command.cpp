@@ -7,6 +7,7 @@
 #include "exit_codes.hpp"
 #include "shared_options.hpp"
 #include "table_text.hpp"
+#include "kept_until_exit.hpp"
 #include "workspace.hpp"
 
 namespace aftercare::cli {
@@ -29,7 +30,7 @@ void setup_compare(CLI::App& app, CompareOptions& options) {
 }
 
 int run_compare(const CompareOptions& options) {
-    Workspace workspace;
+    Workspace& workspace = kept_until_exit<Workspace>();
     if (!workspace.load(options.inputs)) return exit_usage;
     if (workspace.report_errors(use_color(options.color, stderr))) return exit_usage;
     const auto protocols = workspace.protocols();

@@ -5,6 +5,7 @@
 #include "core/json_output.hpp"
 #include "exit_codes.hpp"
 #include "files.hpp"
+#include "kept_until_exit.hpp"
 #include "workspace.hpp"
 #include "shared_options.hpp"
 
@@ -28,7 +29,7 @@ void setup_compile(CLI::App& app, CompileOptions& options) {
 }
 
 int run_compile(const CompileOptions& options) {
-    Workspace workspace;
+    Workspace& workspace = kept_until_exit<Workspace>();
     if (!workspace.load({options.input})) return exit_usage;
     if (workspace.compiled().size() != 1) {
         std::fprintf(stderr, "aftercare: error: compile takes one protocol file, not a folder\n");

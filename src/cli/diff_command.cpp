@@ -6,6 +6,7 @@
 #include "exit_codes.hpp"
 #include "shared_options.hpp"
 #include "table_text.hpp"
+#include "kept_until_exit.hpp"
 #include "workspace.hpp"
 
 namespace aftercare::cli {
@@ -28,7 +29,7 @@ void setup_diff(CLI::App& app, DiffOptions& options) {
 }
 
 int run_diff(const DiffOptions& options) {
-    Workspace workspace;
+    Workspace& workspace = kept_until_exit<Workspace>();
     if (!workspace.load({options.a, options.b})) return exit_usage;
     if (workspace.report_errors(use_color(options.color, stderr))) return exit_usage;
     const auto protocols = workspace.protocols();

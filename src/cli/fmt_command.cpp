@@ -9,6 +9,7 @@
 #include "render_text.hpp"
 #include "shared_options.hpp"
 #include "unified_diff.hpp"
+#include "kept_until_exit.hpp"
 #include "workspace.hpp"
 
 namespace aftercare::cli {
@@ -35,7 +36,7 @@ void setup_fmt(CLI::App& app, FmtOptions& options) {
 }
 
 int run_fmt(const FmtOptions& options) {
-    Workspace workspace;
+    Workspace& workspace = kept_until_exit<Workspace>();
     int status = workspace.load(options.inputs) ? exit_clean : exit_usage;
     const bool color = use_color(options.color, stderr);
     for (std::size_t i = 0; i < workspace.compiled().size(); ++i) {
