@@ -200,7 +200,7 @@ void append_rule(std::string& out, const Rule& rule) {
         out += rule.quantity->written.view();
     }
     out += " (";
-    out += written_text(rule.window);
+    append_written_text(out, rule.window);
     out += ')';
 }
 
@@ -224,11 +224,15 @@ Diagnostic to_diagnostic(const Finding& f, const Analysed& protocols) {
     d.message = message(f, protocols);
     d.hint = hint(f);
     d.location = finding_location(f, protocols);
+    std::size_t notes = 0;
+    for (const FindingSide& side : f.sides) notes += side.rules.size();
+    d.related.reserve(notes);
     for (const FindingSide& side : f.sides) {
         const Protocol& p = protocols[side.protocol]->protocol;
         for (const std::size_t r : side.rules) {
             const Rule& rule = p.rules.at(r);
             std::string text;
+            text.reserve(64);  // a note's usual length: one allocation, not a few
             if (f.across) {
                 text += label(protocols, side.protocol);
                 text += ": ";

@@ -5,10 +5,16 @@
 namespace aftercare {
 
 std::string written_text(const DayWindow& window) {
+    std::string text;
+    append_written_text(text, window);
+    return text;
+}
+
+void append_written_text(std::string& text, const DayWindow& window) {
     using Form = syntax::Days::Form;
     const WrittenDays& d = window.written;
     // Appended, not formatted: every note of a report shows its rule's window.
-    std::string text;
+    const std::size_t start = text.size();
     if (d.present) {
         switch (d.form) {
             case Form::day:
@@ -32,17 +38,16 @@ std::string written_text(const DayWindow& window) {
                 if (d.amount != 1) text += 's';
                 break;
             }
-            case Form::until: text += "until " + d.name.str(); break;
-            case Form::from: text += "from " + d.name.str(); break;
-            case Form::during: text += "during " + d.name.str(); break;
+            case Form::until: text += "until "; text += d.name.view(); break;
+            case Form::from: text += "from "; text += d.name.view(); break;
+            case Form::during: text += "during "; text += d.name.view(); break;
             case Form::ongoing: text += "ongoing"; break;
         }
     }
     if (window.anchor != Anchor::session) {
-        if (!text.empty()) text += ' ';
+        if (text.size() > start) text += ' ';
         text += window.anchor == Anchor::final_session ? "after final session" : "between sessions";
     }
-    return text;
 }
 
 }  // namespace aftercare

@@ -53,6 +53,8 @@ struct Quantity {
 
 // The canonical text of a window, e.g. "until healed" or "day 4.. after final session".
 std::string written_text(const DayWindow& window);
+// The same, appended to `out`.
+void append_written_text(std::string& out, const DayWindow& window);
 
 // A line's quote, note and `when` lines, kept once however many rules the line makes.
 struct StatementTexts {
