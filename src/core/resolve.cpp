@@ -45,12 +45,13 @@ public:
     Sweeper(const std::vector<RuleFacts>& facts, std::vector<RuleIndex>& lists) : facts_(facts), lists_(lists) {}
 
     // `own_depth`: the depth of the activity swept, whose own rules are the deepest.
-    std::vector<DaySegment> sweep(const std::vector<RuleIndex>& rules, std::vector<Place>& places, int own_depth) {
+    // Fills `out` with the segments.
+    void sweep(std::span<const RuleIndex> rules, std::vector<Place>& places, int own_depth, std::vector<DaySegment>& out) {
         own_depth_ = own_depth;
         windows_.clear();
         for (const RuleIndex r : rules) windows_.push_back(facts_[r].days);
         day_events(windows_, events_);
-        std::vector<DaySegment> out;
+        out.clear();
         active_.clear();  // ascending rule indices; few at a time
         for (std::size_t i = 0; i < events_.size();) {
             const long long day = events_[i].day;
@@ -64,7 +65,6 @@ public:
             const long long next = events_[i].day;  // this segment is [day, next)
             decide(day, next, out, places);
         }
-        return out;
     }
 
 private:
@@ -139,10 +139,10 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     activities.erase(std::unique(activities.begin(), activities.end()), activities.end());
     // Each activity collects its own rules and its parents' ("wash.rinse", "wash").
     std::vector<ResolvedActivity> out;
-    std::vector<std::vector<RuleIndex>> deciding;  // by entry of `out`: the rules that decide days
+    std::vector<RuleIndex> deciding;  // the rules that decide days, for each entry of `out` in turn
+    std::vector<std::size_t> deciding_end;  // by entry of `out`: where its rules in `deciding` end
     std::vector<RuleIndex> rules;
     std::vector<const std::array<std::vector<RuleIndex>, 3>*> lines;
-    std::size_t work = 0;
     for (const Name activity : activities) {
         lines.clear();
         for (std::string_view id = activity.view();;) {
@@ -159,37 +159,34 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
             }
             if (rules.empty()) continue;
             if (lines.size() > 1) std::sort(rules.begin(), rules.end());
-            std::vector<RuleIndex> always, conditional;
-            for (const RuleIndex r : rules) (facts[r].decides ? always : conditional).push_back(r);
-            work += always.size();
-            deciding.push_back(std::move(always));
-            out.push_back({activity, anchor, {}, std::move(conditional), nullptr});
+            ResolvedActivity& entry = out.emplace_back(ResolvedActivity{activity, anchor, {}, {}, nullptr});
+            for (const RuleIndex r : rules) {
+                if (facts[r].decides) deciding.push_back(r);
+                else entry.conditional.push_back(r);
+            }
+            deciding_end.push_back(deciding.size());
         }
     }
-    // The sweeps are independent: on every core for a long protocol, each
-    // into its own store, which its activity then keeps.
-    struct Swept {
-        std::vector<RuleIndex> lists;
-        std::vector<Sweeper::Place> places;
-    };
-    std::vector<Swept> swept(out.size());
-    for_each_index(out.size(), work, [&](std::size_t i) {
-        Sweeper sweeper(facts, swept[i].lists);
-        out[i].days = sweeper.sweep(deciding[i], swept[i].places, Vocabulary::depth(out[i].activity.view()));
-        deciding[i] = {};
-        // Kept for the life of the compilation: without the room they grew
-        // into (a third of the 50 MB protocol's lists was spare).
-        out[i].days.shrink_to_fit();
-        swept[i].lists.shrink_to_fit();
+    // The sweeps are independent: on every core for a long protocol. Each
+    // sweeps into its thread's buffers, then keeps an exact copy, so an
+    // activity costs three allocations however its lists grew.
+    for_each_index(out.size(), deciding.size(), [&](std::size_t i) {
+        thread_local std::vector<RuleIndex> lists;
+        thread_local std::vector<Sweeper::Place> places;
+        thread_local std::vector<DaySegment> days;
+        lists.clear();
+        places.clear();
+        const std::size_t begin = i == 0 ? 0 : deciding_end[i - 1];
+        Sweeper sweeper(facts, lists);
+        sweeper.sweep(std::span<const RuleIndex>(deciding).subspan(begin, deciding_end[i] - begin), places,
+                      Vocabulary::depth(out[i].activity.view()), days);
+        auto store = std::make_shared<const std::vector<RuleIndex>>(lists.begin(), lists.end());
+        out[i].days.assign(days.begin(), days.end());
+        for (std::size_t s = 0; s < days.size(); ++s) {
+            out[i].days[s].rules = std::span<const RuleIndex>(store->data() + places[s].offset, places[s].count);
+        }
+        out[i].rule_lists = std::move(store);
     });
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        auto lists = std::make_shared<const std::vector<RuleIndex>>(std::move(swept[i].lists));
-        for (std::size_t s = 0; s < out[i].days.size(); ++s) {
-            const Sweeper::Place& place = swept[i].places[s];
-            out[i].days[s].rules = std::span<const RuleIndex>(lists->data() + place.offset, place.count);
-        }
-        out[i].rule_lists = std::move(lists);
-    }
     return out;
 }
 
