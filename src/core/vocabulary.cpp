@@ -51,8 +51,11 @@ void Vocabulary::index_terms(const std::map<std::string, Term>& terms, Index& in
 }
 
 const std::vector<std::string>& Vocabulary::words_of(const Index& index) {
+    static const std::vector<std::string> none;
+    if (!index.listed) return none;  // a vocabulary moved from
     std::call_once(index.listed->once, [&] {
         auto& words = index.listed->words;
+        words.clear();  // a try that threw left part of a list
         words.reserve(index.words.size());
         for (const auto& [word, term] : index.words) words.push_back(word);
         std::sort(words.begin(), words.end());

@@ -92,7 +92,8 @@ CommandFigures launch(const std::vector<std::string>& argv) {
 
 Launcher::Launcher() {
     int to_launcher[2], from_launcher[2];
-    if (pipe(to_launcher) != 0 || pipe(from_launcher) != 0) std::abort();
+    // Close-on-exec: the commands it starts need neither end.
+    if (pipe2(to_launcher, O_CLOEXEC) != 0 || pipe2(from_launcher, O_CLOEXEC) != 0) std::abort();
     pid_ = fork();
     if (pid_ < 0) std::abort();
     if (pid_ == 0) {
