@@ -33,25 +33,21 @@ struct RuleFacts {
 };
 
 // Sweeps one activity's rules into segments. Its buffers are its thread's,
-// kept between activities and between protocols, so the sweeps allocate
-// only for the segments they make.
+// kept between activities and between protocols; the activity keeps exact
+// copies, so it costs three allocations however its lists grew.
 class Sweeper {
 public:
-    // Segments' rule lists are appended to `lists`; each segment's place in
-    // it is in `places`, and its span is set once `lists` is complete.
-    struct Place {
-        std::size_t offset, count;
-    };
-    Sweeper(const std::vector<RuleFacts>& facts, std::vector<RuleIndex>& lists) : facts_(facts), lists_(lists) {}
+    explicit Sweeper(const std::vector<RuleFacts>& facts) : facts_(facts) {}
 
-    // `own_depth`: the depth of the activity swept, whose own rules are the deepest.
-    // Fills `out` with the segments.
-    void sweep(std::span<const RuleIndex> rules, std::vector<Place>& places, int own_depth, std::vector<DaySegment>& out) {
-        own_depth_ = own_depth;
+    // Fills `activity`'s segments from `rules`, those that decide its days.
+    void sweep(std::span<const RuleIndex> rules, ResolvedActivity& activity) {
+        own_depth_ = Vocabulary::depth(activity.activity.view());  // its own rules are the deepest
+        lists_.clear();
+        places_.clear();
+        segments_.clear();
         windows_.clear();
         for (const RuleIndex r : rules) windows_.push_back(facts_[r].days);
         day_events(windows_, events_);
-        out.clear();
         active_.clear();  // ascending rule indices; few at a time
         for (std::size_t i = 0; i < events_.size();) {
             const long long day = events_[i].day;
@@ -63,14 +59,21 @@ public:
             }
             if (active_.empty() || i == events_.size()) continue;
             const long long next = events_[i].day;  // this segment is [day, next)
-            decide(day, next, out, places);
+            decide(day, next);
         }
+        auto store = std::make_shared<const std::vector<RuleIndex>>(lists_.begin(), lists_.end());
+        activity.days.assign(segments_.begin(), segments_.end());
+        for (std::size_t s = 0; s < segments_.size(); ++s) {
+            activity.days[s].rules = std::span<const RuleIndex>(store->data() + places_[s].offset, places_[s].count);
+        }
+        activity.rule_lists = std::move(store);
     }
 
 private:
     // The segment [day, next) with the rules now active, joined to the one
     // before when nothing changes at this boundary.
-    void decide(long long day, long long next, std::vector<DaySegment>& out, std::vector<Place>& places) {
+    void decide(long long day, long long next) {
+        std::vector<DaySegment>& out = segments_;
         int deepest = -1;
         for (const RuleIndex r : active_) deepest = std::max(deepest, facts_[r].depth);
         deciding_.clear();
@@ -93,18 +96,25 @@ private:
         if (day != open_before) from = static_cast<int>(day);
         if (next != open_after) to = static_cast<int>(next - 1);
         if (!out.empty() && out.back().to && from && *out.back().to + 1 == *from && out.back().modality == modality &&
-            std::equal(deciding_.begin(), deciding_.end(), lists_.begin() + static_cast<std::ptrdiff_t>(places.back().offset),
-                       lists_.begin() + static_cast<std::ptrdiff_t>(places.back().offset + places.back().count))) {
+            std::equal(deciding_.begin(), deciding_.end(), lists_.begin() + static_cast<std::ptrdiff_t>(places_.back().offset),
+                       lists_.begin() + static_cast<std::ptrdiff_t>(places_.back().offset + places_.back().count))) {
             out.back().to = to;
             return;
         }
-        places.push_back({lists_.size(), deciding_.size()});
+        places_.push_back({lists_.size(), deciding_.size()});
         lists_.insert(lists_.end(), deciding_.begin(), deciding_.end());
         out.push_back(DaySegment{from, to, modality, deepest == own_depth_, modalities, decider, {}});
     }
 
+    // Where a segment's rules are in lists_: its span is set once lists_ is copied.
+    struct Place {
+        std::size_t offset, count;
+    };
+
     const std::vector<RuleFacts>& facts_;
-    std::vector<RuleIndex>& lists_;
+    static inline thread_local std::vector<DaySegment> segments_;
+    static inline thread_local std::vector<RuleIndex> lists_;  // every segment's rules, one after another
+    static inline thread_local std::vector<Place> places_;
     static inline thread_local std::vector<DayRange> windows_;
     static inline thread_local std::vector<DayEvent> events_;
     static inline thread_local std::vector<RuleIndex> active_;
@@ -167,25 +177,10 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
             deciding_end.push_back(deciding.size());
         }
     }
-    // The sweeps are independent: on every core for a long protocol. Each
-    // sweeps into its thread's buffers, then keeps an exact copy, so an
-    // activity costs three allocations however its lists grew.
+    // The sweeps are independent: on every core for a long protocol.
     for_each_index(out.size(), deciding.size(), [&](std::size_t i) {
-        thread_local std::vector<RuleIndex> lists;
-        thread_local std::vector<Sweeper::Place> places;
-        thread_local std::vector<DaySegment> days;
-        lists.clear();
-        places.clear();
         const std::size_t begin = i == 0 ? 0 : deciding_end[i - 1];
-        Sweeper sweeper(facts, lists);
-        sweeper.sweep(std::span<const RuleIndex>(deciding).subspan(begin, deciding_end[i] - begin), places,
-                      Vocabulary::depth(out[i].activity.view()), days);
-        auto store = std::make_shared<const std::vector<RuleIndex>>(lists.begin(), lists.end());
-        out[i].days.assign(days.begin(), days.end());
-        for (std::size_t s = 0; s < days.size(); ++s) {
-            out[i].days[s].rules = std::span<const RuleIndex>(store->data() + places[s].offset, places[s].count);
-        }
-        out[i].rule_lists = std::move(store);
+        Sweeper(facts).sweep(std::span<const RuleIndex>(deciding).subspan(begin, deciding_end[i] - begin), out[i]);
     });
     return out;
 }
