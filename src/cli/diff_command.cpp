@@ -47,7 +47,7 @@ int run_diff(const DiffOptions& options) {
         return differ ? exit_findings : exit_clean;
     }
     const std::string name_a = short_name(a.protocol), name_b = short_name(b.protocol);
-    std::string out = "--- " + name_a + " (" + a.protocol.file + ")\n+++ " + name_b + " (" + b.protocol.file + ")\n";
+    std::string out = "--- " + name_a + " (" + a.protocol.file.str() + ")\n+++ " + name_b + " (" + b.protocol.file.str() + ")\n";
     if (!differ) out += "no differences\n";
     if (!diff.activities.empty()) {
         std::vector<std::vector<std::string>> rows{{"activity", "days", name_a, name_b}};

@@ -61,7 +61,7 @@ std::string render_plain(const Diagnostic& d) {
         out += ": ";
         out += r.message;
         out += '\n';
-        for (const std::string& q : r.quotes) {
+        for (const std::string& q : r.quotes()) {
             out += "    quote: \"";
             out += q;
             out += "\"\n";
@@ -87,7 +87,7 @@ std::string render_github(const Diagnostic& d) {
         message += where(r.location);
         message += ": ";
         message += r.message;
-        for (const std::string& q : r.quotes) message += " \"" + q + "\"";
+        for (const std::string& q : r.quotes()) message += " \"" + q + "\"";
     }
     return fmt::format("::{} {}::{}\n", command, properties, escape(message, false));
 }

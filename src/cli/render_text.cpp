@@ -76,7 +76,7 @@ std::string render_text(const Diagnostic& d, const SourceSet& sources, bool colo
         out += style.paint("1", location_text(related.location) + ":") + " " + style.paint("1;30", "note:") + " " +
                related.message + "\n";
         show_source(out, related.location, sources, style);
-        for (const std::string& quote : related.quotes) out += "  quote: \"" + quote + "\"\n";
+        for (const std::string& quote : related.quotes()) out += "  quote: \"" + quote + "\"\n";
     }
     return out;
 }

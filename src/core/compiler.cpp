@@ -118,7 +118,7 @@ void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) 
                 }
                 if (has_errors(cached.diagnostics)) {
                     out.diagnostics.push_back(make_diagnostic(Severity::error, "import-failed", file, decl.path.span,
-                        "the vocabulary '" + path + "' has errors", "fix them in " + imported->name()));
+                        "the vocabulary '" + path + "' has errors", "fix them in " + imported->name().str()));
                 }
                 out.vocabulary = cached.vocabulary;
                 import_records.push_back(Import{path, cached.vocabulary->name, imported->name()});

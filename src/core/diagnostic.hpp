@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -19,7 +20,11 @@ std::string_view to_string(Severity severity);
 struct RelatedLocation {
     Location location;
     std::string message;
-    std::vector<std::string> quotes;  // the source's own words, for findings
+    // The source's own words, for findings: shared with the rule they come
+    // from, since a report can show a hundred thousand of them.
+    std::shared_ptr<const std::vector<std::string>> quoted;
+
+    const std::vector<std::string>& quotes() const;
 };
 
 struct Diagnostic {

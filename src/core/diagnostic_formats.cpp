@@ -128,7 +128,7 @@ JsonReport::JsonReport(const ReportSummary& summary) : stream_(json_document(sum
 std::string JsonReport::element(const Diagnostic& d, bool first) const {
     json related = json::array();
     for (const RelatedLocation& r : d.related) {
-        related.push_back(json{{"location", location_json(r.location)}, {"message", r.message}, {"quotes", r.quotes}});
+        related.push_back(json{{"location", location_json(r.location)}, {"message", r.message}, {"quotes", r.quotes()}});
     }
     const RuleInfo* rule = find_rule(d.code);
     return stream_.element(json{{"rule", d.code},
@@ -151,7 +151,7 @@ json SarifReport::physical(const Location& l) const {
     json artifact{{"uri", uri_of(l.file)}};
     // Every file a location names is an artifact (see the constructor); a
     // missing one would be the caller's mistake, and is left without index.
-    if (const auto it = artifact_index_.find(l.file); it != artifact_index_.end()) artifact["index"] = it->second;
+    if (const auto it = artifact_index_.find(l.file.str()); it != artifact_index_.end()) artifact["index"] = it->second;
     json p{{"artifactLocation", std::move(artifact)}};
     if (l.line > 0) {
         json region{{"startLine", l.line}, {"startColumn", l.column}};
@@ -175,7 +175,7 @@ std::string SarifReport::element(const Diagnostic& d, bool first) const {
         int id = 1;
         for (const RelatedLocation& r : d.related) {
             std::string text = r.message;
-            for (const std::string& q : r.quotes) text += " \u201c" + q + "\u201d";
+            for (const std::string& q : r.quotes()) text += " \u201c" + q + "\u201d";
             related.push_back(json{{"id", id++}, {"physicalLocation", physical(r.location)}, {"message", {{"text", text}}}});
         }
         result["relatedLocations"] = std::move(related);

@@ -238,7 +238,7 @@ Diagnostic to_diagnostic(const Finding& f, const Analysed& protocols) {
                 text += ": ";
             }
             append_rule(text, rule);
-            d.related.push_back({rule.provenance.location(p.file), std::move(text), rule.provenance.quotes()});
+            d.related.push_back({rule.provenance.location(p.file), std::move(text), rule.provenance.shared_quotes()});
         }
     }
     return d;

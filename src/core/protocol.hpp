@@ -72,7 +72,12 @@ struct Provenance {
     const std::vector<std::string>& quotes() const { return texts ? texts->quotes : none(); }
     const std::vector<std::string>& notes() const { return texts ? texts->notes : none(); }
     const std::vector<std::string>& conditions() const { return texts ? texts->conditions : none(); }
-    Location location(const std::string& file) const { return Location::in(file, position); }
+    // The quotes, owned with the texts they are part of (for a diagnostic's note).
+    std::shared_ptr<const std::vector<std::string>> shared_quotes() const {
+        if (!texts || texts->quotes.empty()) return nullptr;
+        return {texts, &texts->quotes};
+    }
+    Location location(Name file) const { return Location::in(file, position); }
 
 private:
     static const std::vector<std::string>& none() {
@@ -139,7 +144,7 @@ struct Import {
 };
 
 struct Protocol {
-    std::string file;
+    Name file;
     std::string title;
     std::string procedure;
     Source source;

@@ -6,7 +6,7 @@
 namespace aftercare {
 
 SourceFile::SourceFile(std::string name, std::string text)
-    : name_(std::move(name)), text_(std::move(text)) {
+    : name_(name), text_(std::move(text)) {
     line_starts_.push_back(0);
     const char* const begin = text_.data();
     const char* const end = begin + text_.size();

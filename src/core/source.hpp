@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "name.hpp"
+
 namespace aftercare {
 
 // Byte offsets [begin, end) into one source's text.
@@ -25,15 +27,17 @@ struct Position {
 };
 
 // A position and the file it is in.
+// The file's name is interned: a report of thousands of findings names a
+// file in every note, and a Name is copied without allocating.
 struct Location {
-    std::string file;
+    Name file;
     std::uint32_t line = 0;
     std::uint32_t column = 0;
     std::uint32_t end_line = 0;
     std::uint32_t end_column = 0;  // one past the last character
 
-    static Location in(std::string file, const Position& p) {
-        return Location{std::move(file), p.line, p.column, p.end_line, p.end_column};
+    static Location in(Name file, const Position& p) {
+        return Location{file, p.line, p.column, p.end_line, p.end_column};
     }
 };
 
@@ -41,7 +45,7 @@ class SourceFile {
 public:
     SourceFile(std::string name, std::string text);
 
-    const std::string& name() const { return name_; }
+    Name name() const { return name_; }
     const std::string& text() const { return text_; }
 
     Location locate(Span span) const;
@@ -66,7 +70,7 @@ private:
     LineColumn line_column(std::uint32_t offset, LineHint& hint) const;
     LineColumn column_in_line(std::uint32_t offset, std::uint32_t index) const;
 
-    std::string name_;
+    Name name_;
     std::string text_;
     std::vector<std::uint32_t> line_starts_;
 };
