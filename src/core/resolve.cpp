@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 #include <unordered_map>
 
 namespace aftercare {
@@ -127,44 +128,80 @@ constexpr Anchor timelines[] = {Anchor::session, Anchor::final_session, Anchor::
 }  // namespace
 
 std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary* vocabulary) {
-    // Rules by activity and timeline, in rule order.
-    std::unordered_map<Name, std::array<std::vector<RuleIndex>, 3>> by_activity;
+    const std::vector<Rule>& all = protocol.rules;
     std::vector<RuleFacts> facts;
-    facts.reserve(protocol.rules.size());
-    for (RuleIndex r = 0; r < protocol.rules.size(); ++r) {
-        const Rule& rule = protocol.rules[r];
+    facts.reserve(all.size());
+    for (const Rule& rule : all) {
         facts.push_back({{rule.window.from, rule.window.to}, rule.modality, Vocabulary::depth(rule.activity.view()),
                          rule.conditions().empty() && !rule.window.undated()});
-        by_activity[rule.activity][static_cast<std::size_t>(rule.window.anchor)].push_back(r);
     }
+    // Rules by activity and timeline, in rule order, placed in one list by
+    // counting: a map of lists cost a small protocol more allocations than
+    // all its other resolving, and sorting a long one's rules takes longer.
+    struct Named {  // one activity's rules in `grouped`, by timeline
+        Name activity;
+        std::array<std::span<const RuleIndex>, 3> rules;
+    };
+    std::vector<Named> named;
+    std::unordered_map<Name, std::uint32_t> index_of;  // activity -> its place in `named`
+    std::vector<std::uint32_t> slot_of(all.size());    // rule -> its activity's place * 3 + timeline
+    for (RuleIndex r = 0; r < all.size(); ++r) {
+        const auto [it, added] = index_of.try_emplace(all[r].activity, static_cast<std::uint32_t>(named.size()));
+        if (added) named.push_back(Named{all[r].activity, {}});
+        slot_of[r] = it->second * 3 + static_cast<std::uint32_t>(all[r].window.anchor);
+    }
+    std::vector<std::uint32_t> slot_begin(named.size() * 3 + 1, 0);
+    for (const std::uint32_t slot : slot_of) ++slot_begin[slot + 1];
+    for (std::size_t k = 1; k < slot_begin.size(); ++k) slot_begin[k] += slot_begin[k - 1];
+    std::vector<RuleIndex> grouped(all.size());
+    {
+        std::vector<std::uint32_t> next(slot_begin.begin(), slot_begin.end() - 1);
+        for (RuleIndex r = 0; r < all.size(); ++r) grouped[next[slot_of[r]]++] = r;
+    }
+    for (std::size_t n = 0; n < named.size(); ++n) {
+        for (std::size_t t = 0; t < 3; ++t) {
+            const std::size_t begin = slot_begin[n * 3 + t], end = slot_begin[n * 3 + t + 1];
+            named[n].rules[t] = std::span<const RuleIndex>(grouped).subspan(begin, end - begin);
+        }
+    }
+    std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) { return a.activity < b.activity; });
+    auto find_named = [&](std::string_view id) -> const Named* {
+        const auto it = std::lower_bound(named.begin(), named.end(), id,
+                                         [](const Named& n, std::string_view text) { return n.activity.view() < text; });
+        return it != named.end() && it->activity.view() == id ? &*it : nullptr;
+    };
     // Which activities to resolve: those named, and the kinds below them; by name.
     std::vector<Name> activities;
-    for (const auto& [activity, rules] : by_activity) {
-        activities.push_back(activity);
+    activities.reserve(named.size());
+    for (const Named& n : named) {
+        activities.push_back(n.activity);
         if (!vocabulary) continue;
-        const std::vector<Name>& kinds = vocabulary->with_kinds(activity);
+        const std::vector<Name>& kinds = vocabulary->with_kinds(n.activity);
         activities.insert(activities.end(), kinds.begin(), kinds.end());
     }
     std::sort(activities.begin(), activities.end());
     activities.erase(std::unique(activities.begin(), activities.end()), activities.end());
     // Each activity collects its own rules and its parents' ("wash.rinse", "wash").
     std::vector<ResolvedActivity> out;
+    out.reserve(activities.size());
     std::vector<RuleIndex> deciding;  // the rules that decide days, for each entry of `out` in turn
+    deciding.reserve(all.size());
     std::vector<std::size_t> deciding_end;  // by entry of `out`: where its rules in `deciding` end
+    deciding_end.reserve(activities.size());
     std::vector<RuleIndex> rules;
-    std::vector<const std::array<std::vector<RuleIndex>, 3>*> lines;
+    std::vector<const Named*> lines;
     for (const Name activity : activities) {
         lines.clear();
         for (std::string_view id = activity.view();;) {
-            if (const auto it = by_activity.find(Name(id)); it != by_activity.end()) lines.push_back(&it->second);
+            if (const Named* n = find_named(id)) lines.push_back(n);
             const auto dot = id.rfind('.');
             if (dot == std::string_view::npos) break;
             id = id.substr(0, dot);
         }
         for (const Anchor anchor : timelines) {
             rules.clear();
-            for (const auto* line : lines) {
-                const auto& own = (*line)[static_cast<std::size_t>(anchor)];
+            for (const Named* line : lines) {
+                const auto own = line->rules[static_cast<std::size_t>(anchor)];
                 rules.insert(rules.end(), own.begin(), own.end());
             }
             if (rules.empty()) continue;
