@@ -131,9 +131,10 @@ std::vector<std::string> artifacts_of(const ReportSummary& summary, const std::v
 
 // Diagnostics are worded and rendered a batch at a time, on every core when
 // a batch is large, and written before the next: a report of a million
-// notes is never held whole.
-constexpr std::size_t batch_entries = 1024;
-constexpr std::size_t batch_notes = 32768;  // above parallel_threshold, so a full batch uses the cores
+// notes is never held whole. A batch is measured in lines (a diagnostic and
+// its notes), not in diagnostics: a thousand findings of a few notes each
+// were a batch below parallel_threshold, and so worded on one core.
+constexpr std::size_t batch_lines = 32768;  // above parallel_threshold, so a full batch uses the cores
 }  // namespace
 
 int run_check(const CheckOptions& options) {
@@ -191,10 +192,10 @@ int run_check(const CheckOptions& options) {
     auto write = [](const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); };
     write(format->head());
     for (std::size_t begin = 0; begin < entries.size();) {
-        std::size_t end = begin, notes = 0;
-        while (end < entries.size() && end - begin < batch_entries && notes < batch_notes) notes += 1 + entries[end++].notes;
+        std::size_t end = begin, lines = 0;
+        while (end < entries.size() && lines < batch_lines) lines += 1 + entries[end++].notes;
         std::vector<std::string> pieces(end - begin);
-        for_each_index(pieces.size(), notes, [&](std::size_t k) {
+        for_each_index(pieces.size(), lines, [&](std::size_t k) {
             const Entry& e = entries[begin + k];
             const bool first = begin + k == 0;
             pieces[k] = e.compiled ? format->element(*e.compiled, first)

@@ -41,7 +41,17 @@ std::string escape(const std::string& text, bool property) {
 
 // Appended piece by piece into one string: a long report has millions of notes.
 std::string render_plain(const Diagnostic& d) {
+    // Room for all of it at once (a place's numbers take at most 22
+    // characters): a finding across clinics can have hundreds of notes, and
+    // growing the string as it goes copied it several times.
+    constexpr std::size_t place = 22;
+    std::size_t size = d.location.file.view().size() + place + d.message.size() + d.code.size() + d.hint.size() + 32;
+    for (const RelatedLocation& r : d.related) {
+        size += r.location.file.view().size() + place + r.message.size() + 12;
+        for (const std::string& q : r.quotes()) size += q.size() + 14;
+    }
     std::string out;
+    out.reserve(size);
     append_where(out, d.location);
     out += ": ";
     out += to_string(d.severity);
