@@ -1,5 +1,6 @@
 // Contradictions, strength mismatches and duration mismatches.
 #include <algorithm>
+#include <bit>
 #include <iterator>
 #include <map>
 #include <span>
@@ -65,6 +66,25 @@ const char* classify(const int (&count)[5], int own) {
     return nullptr;
 }
 
+// Sorts `indices`, distinct and below `limit`. Many of them (a stretch of
+// days on which hundreds of clinics speak) are marked in a bitmap and read
+// back in order, which costs a pass over the bitmap instead of comparisons.
+void sort_distinct(std::vector<std::size_t>& indices, std::size_t limit, std::vector<std::uint64_t>& marks) {
+    const std::size_t words = (limit + 63) / 64;
+    if (indices.size() < 64 || words > indices.size() * 4) {
+        std::sort(indices.begin(), indices.end());
+        return;
+    }
+    marks.assign(words, 0);
+    for (const std::size_t i : indices) marks[i / 64] |= std::uint64_t{1} << (i % 64);
+    std::size_t at = 0;
+    for (std::size_t w = 0; w < words; ++w) {
+        for (std::uint64_t bits = marks[w]; bits; bits &= bits - 1) {
+            indices[at++] = w * 64 + static_cast<std::size_t>(std::countr_zero(bits));
+        }
+    }
+}
+
 // Contradictions and strength mismatches across clinics on one activity and
 // timeline. The sweep keeps counts of the modalities in force, so each day boundary costs
 // the same however many sides speak; a maximal stretch of days with the same
@@ -84,6 +104,7 @@ void disagreements_across(const std::vector<Stance>& stances, Name activity, Anc
     std::vector<std::size_t> run;      // stances that spoke during the open run
     std::vector<std::size_t> started;  // stances that began on the current day
     std::vector<std::size_t> by_modality;
+    std::vector<std::uint64_t> marks;  // for sort_distinct
 
     auto close_run = [&] {
         if (!run_id) return;
@@ -93,7 +114,7 @@ void disagreements_across(const std::vector<Stance>& stances, Name activity, Anc
         // order, so sorting the numbers orders the protocols; each protocol's
         // stretch is then put in modality order by counting, which keeps
         // stance order within a modality.
-        std::sort(run.begin(), run.end());
+        sort_distinct(run, stances.size(), marks);
         for (std::size_t begin = 0; begin < run.size();) {
             std::size_t end = begin;
             std::size_t counts[6] = {0, 0, 0, 0, 0, 0};
@@ -190,10 +211,21 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, Name activ
     // Restrictions are grouped by start, permissions by end: flip days so one
     // loop serves both (a permission's end is its "first" day read backwards).
     auto key = [&](const DayRange& d) { return restrictions ? start_of(d) : -end_of(d); };
-    std::sort(runs.begin(), runs.end(), [&](const Run& a, const Run& b) {
-        return std::make_tuple(key(a.days), start_of(a.days), end_of(a.days), a.side) <
-               std::make_tuple(key(b.days), start_of(b.days), end_of(b.days), b.side);
-    });
+    // In order of key, start, end and side. The runs come in side order, so
+    // placing them by end, then by start, then (for permissions) by key, each
+    // keeping the order before it, sorts them without comparing: a thousand
+    // clinics make half a million runs.
+    {
+        std::vector<std::uint32_t> order(runs.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        stable_sort_by_day(order, [&](std::uint32_t i) { return end_of(runs[i].days); });
+        stable_sort_by_day(order, [&](std::uint32_t i) { return start_of(runs[i].days); });
+        if (!restrictions) stable_sort_by_day(order, [&](std::uint32_t i) { return end_of(runs[i].days); }, true);
+        std::vector<Run> sorted;
+        sorted.reserve(runs.size());
+        for (const std::uint32_t i : order) sorted.push_back(runs[i]);
+        runs.swap(sorted);
+    }
     for (std::size_t begin = 0; begin < runs.size();) {
         const long long first = key(runs[begin].days);
         const bool open = first == open_before || first == -open_after;
@@ -343,6 +375,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
         Name activity;
         Anchor anchor;
         std::vector<Member> members;  // in protocol order
+        std::size_t segments = 0;     // of all members: counted while their views are at hand
     };
     struct KeyHash {
         std::size_t operator()(const Key& key) const noexcept {
@@ -361,8 +394,10 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
         for (const ResolvedActivity& resolved : c.resolved) {
             const Key key{resolved.activity, resolved.anchor};
             const auto [at, fresh] = procedure.index.try_emplace(key, procedure.groups.size());
-            if (fresh) procedure.groups.push_back(Group{resolved.activity, resolved.anchor, {}});
-            procedure.groups[at->second].members.push_back({index, &resolved});
+            if (fresh) procedure.groups.push_back(Group{resolved.activity, resolved.anchor, {}, 0});
+            Group& group = procedure.groups[at->second];
+            group.members.push_back({index, &resolved});
+            group.segments += resolved.days.size();
             work += resolved.days.size();
         }
     }
@@ -382,12 +417,10 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
     std::vector<std::vector<Finding>> disagreeing(groups.size()), lasting(groups.size());
     for_each_index(groups.size(), work, [&](std::size_t g) {
         const Group& group = *groups[g];
-        std::size_t segments = 0;
-        for (const Member& member : group.members) segments += member.resolved->days.size();
         std::vector<Stance> stances;
-        stances.reserve(segments);
+        stances.reserve(group.segments);
         std::vector<Run> runs[2];  // permissive, restrictive
-        for (auto& some : runs) some.reserve(segments);
+        for (auto& some : runs) some.reserve(group.segments);
         for (const auto& [index, resolved] : group.members) {
             const std::vector<DaySegment>& days = resolved->days;
             for (const DaySegment& segment : days) {

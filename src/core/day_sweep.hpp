@@ -4,6 +4,7 @@
 
 #include <climits>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -39,28 +40,52 @@ struct DayEvent {
     std::size_t index;  // of the interval
 };
 
+// Days counted into slots instead of compared: a protocol's days span a few
+// hundred at most, so a slot per day (and one for each open end) orders any
+// number of them in one pass. Sweeping and grouping by day are most of the
+// analysis across a thousand clinics, and sorting was a third of it.
+class DaySlots {
+public:
+    // From every day that will be placed: `for_each_day(f)` calls f(day) for each.
+    template <typename ForEachDay>
+    explicit DaySlots(ForEachDay for_each_day) {
+        for_each_day([&](long long day) {
+            if (day == open_before || day == open_after) return;
+            low_ = std::min(low_, day);
+            high_ = std::max(high_, day);
+        });
+        span_ = low_ <= high_ ? high_ - low_ + 1 : 0;
+    }
+    // Whether counting beats comparing for `items` things: not for days far apart.
+    bool worth_it(std::size_t items) const { return span_ <= static_cast<long long>(items) + 4096; }
+    // Slot 0 holds open starts, slots 1..span the days, slot span + 1 open ends.
+    std::size_t count() const { return static_cast<std::size_t>(span_ + 2); }
+    std::size_t operator()(long long day) const {
+        if (day == open_before) return 0;
+        if (day == open_after) return static_cast<std::size_t>(span_ + 1);
+        return static_cast<std::size_t>(day - low_ + 1);
+    }
+
+private:
+    long long low_ = open_after, high_ = open_before, span_ = 0;
+};
+
 // Every interval's start and end, sorted by day: what each sweep walks.
 // Fills `events`, so a caller sweeping many times can reuse its storage.
+// Input order is kept within a day.
 inline void day_events(const std::vector<DayRange>& intervals, std::vector<DayEvent>& events) {
     events.clear();
     events.resize(intervals.size() * 2);
     // Where each interval starts and ends: on its first day, and the day after its last.
     auto start_day = [](const DayRange& d) { return start_of(d); };
     auto end_day = [](const DayRange& d) { return d.to ? static_cast<long long>(*d.to) + 1 : open_after; };
-    // The days of a protocol span a few hundred at most, so the events are
-    // counted into a slot per day (and one for each open end) rather than
-    // compared: sweeping is most of the analysis across a thousand clinics,
-    // and sorting was a third of it. Input order is kept within a day.
-    long long low = open_after, high = open_before;
-    for (const DayRange& d : intervals) {
-        for (const long long day : {start_day(d), end_day(d)}) {
-            if (day == open_before || day == open_after) continue;
-            low = std::min(low, day);
-            high = std::max(high, day);
+    const DaySlots slot([&](auto place) {
+        for (const DayRange& d : intervals) {
+            place(start_day(d));
+            place(end_day(d));
         }
-    }
-    const long long span = low <= high ? high - low + 1 : 0;
-    if (span > static_cast<long long>(events.size()) + 4096) {  // days far apart: compared after all
+    });
+    if (!slot.worth_it(events.size())) {
         std::size_t at = 0;
         for (std::size_t i = 0; i < intervals.size(); ++i) {
             events[at++] = {start_day(intervals[i]), true, i};
@@ -69,14 +94,8 @@ inline void day_events(const std::vector<DayRange>& intervals, std::vector<DayEv
         std::stable_sort(events.begin(), events.end(), [](const DayEvent& a, const DayEvent& b) { return a.day < b.day; });
         return;
     }
-    // Slot 0 holds open starts, slots 1..span the days, slot span + 1 open ends.
-    auto slot = [&](long long day) {
-        if (day == open_before) return std::size_t{0};
-        if (day == open_after) return static_cast<std::size_t>(span + 1);
-        return static_cast<std::size_t>(day - low + 1);
-    };
     thread_local std::vector<std::size_t> first;  // of each slot, in `events`
-    first.assign(static_cast<std::size_t>(span + 3), 0);
+    first.assign(slot.count() + 1, 0);
     for (const DayRange& d : intervals) {
         ++first[slot(start_day(d)) + 1];
         ++first[slot(end_day(d)) + 1];
@@ -87,6 +106,33 @@ inline void day_events(const std::vector<DayRange>& intervals, std::vector<DayEv
         events[first[slot(begins)]++] = {begins, true, i};
         events[first[slot(ends)]++] = {ends, false, i};
     }
+}
+
+// Reorders `order` (indices of things with a day each, `day_of(index)`, an
+// open end or a day) by that day, ascending or descending, keeping the
+// present order among equal days. Applied for each part of a key from the
+// last to the first, it sorts by the whole key (a radix sort).
+template <typename DayOf>
+void stable_sort_by_day(std::vector<std::uint32_t>& order, DayOf day_of, bool descending = false) {
+    const DaySlots slot([&](auto place) {
+        for (const std::uint32_t i : order) place(day_of(i));
+    });
+    if (!slot.worth_it(order.size())) {
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return descending ? day_of(a) > day_of(b) : day_of(a) < day_of(b);
+        });
+        return;
+    }
+    auto rank = [&](std::uint32_t i) {
+        const std::size_t s = slot(day_of(i));
+        return descending ? slot.count() - 1 - s : s;
+    };
+    std::vector<std::size_t> first(slot.count() + 1, 0);  // of each slot, in the new order
+    for (const std::uint32_t i : order) ++first[rank(i) + 1];
+    for (std::size_t k = 1; k < first.size(); ++k) first[k] += first[k - 1];
+    std::vector<std::uint32_t> sorted(order.size());
+    for (const std::uint32_t i : order) sorted[first[rank(i)]++] = i;
+    order.swap(sorted);
 }
 
 inline std::vector<DayEvent> day_events(const std::vector<DayRange>& intervals) {
