@@ -159,6 +159,32 @@ TEST_CASE("day events come in day order whether counted or sorted", "[findings]"
     SECTION("none") { check_day_events({}); }
 }
 
+// Durations order their runs with it, one part of the key at a time, so it
+// must keep the present order among equal days on both of its paths.
+static std::vector<std::uint32_t> sorted_by_day(const std::vector<long long>& days, bool descending) {
+    std::vector<std::uint32_t> order(days.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    aftercare::stable_sort_by_day(order, [&](std::uint32_t i) { return days[i]; }, descending);
+    return order;
+}
+
+TEST_CASE("indices sorted by day keep their order among equal days, counted or compared", "[findings]") {
+    using aftercare::open_after;
+    using aftercare::open_before;
+    using Order = std::vector<std::uint32_t>;
+    SECTION("days close together, open ends at either side") {
+        const std::vector<long long> days{4, open_after, -2, 4, open_before, 0, open_after, -2};
+        CHECK(sorted_by_day(days, false) == Order{4, 2, 7, 5, 0, 3, 1, 6});
+        CHECK(sorted_by_day(days, true) == Order{1, 6, 0, 3, 5, 2, 7, 4});
+    }
+    SECTION("days far apart") {
+        const std::vector<long long> days{36000, open_before, -36000, 5, 36000, open_after};
+        CHECK(sorted_by_day(days, false) == Order{1, 2, 3, 0, 4, 5});
+        CHECK(sorted_by_day(days, true) == Order{5, 0, 4, 3, 2, 1});
+    }
+    SECTION("none") { CHECK(sorted_by_day({}, false).empty()); }
+}
+
 TEST_CASE("a side's rule list holds one rule or many and a list moved from is empty", "[findings]") {
     const RuleList one{7};
     CHECK(one.size() == 1);
