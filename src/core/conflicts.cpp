@@ -251,7 +251,12 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, Name activ
             f.anchor = anchor;
             if (last_start > first_start) f.days.push_back(range_of(first_start, last_start - 1));
             if (last_end > first_end) f.days.push_back(range_of(first_end + 1, last_end));
+            f.sides.reserve(end - begin);
             for (std::size_t i = begin; i < end; ++i) {
+                // Each run's segments, and their rule lists, are in their own
+                // protocol's memory: asked for a few sides ahead.
+                if (i + 8 < end && !runs[i + 8].segments.empty()) __builtin_prefetch(runs[i + 8].segments.data());
+                if (i + 4 < end && !runs[i + 4].segments.empty()) __builtin_prefetch(runs[i + 4].segments.front().rules.data());
                 f.sides.push_back({runs[i].protocol, runs[i].modality, runs[i].days, runs[i].reported_rules()});
             }
             out.push_back(std::move(f));
