@@ -1,6 +1,8 @@
 // Gaps: unsaid days inside a protocol, expected topics it never mentions, and
 // topics one clinic covers that another does not.
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -8,6 +10,7 @@
 
 #include "analysis.hpp"
 #include "day_sweep.hpp"
+#include "parallel.hpp"
 #include "vocabulary.hpp"
 
 namespace aftercare {
@@ -63,43 +66,66 @@ std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t ind
 }
 
 std::vector<Finding> find_coverage_gaps(const Analysed& protocols) {
-    // By procedure, then topic: the first rule of each protocol on it, in
-    // protocol order. Topics are found by hashing interned names (each
-    // activity's topic worked out once) and taken in name order.
+    // Topics by number, each activity's worked out once. The resolved views
+    // name every activity a rule names (resolve.hpp), so this visits each
+    // protocol's few activities rather than its rules.
+    std::unordered_map<Name, std::uint32_t> topic_of_activity;  // -> its topic's number
+    std::unordered_map<Name, std::uint32_t> number_of_topic;
+    std::vector<Name> topics;
+    for (const Compilation* c : protocols) {
+        for (const ResolvedActivity& resolved : c->resolved) {
+            if (topic_of_activity.count(resolved.activity)) continue;
+            const auto [at, added] = number_of_topic.try_emplace(Name(topic_of(resolved.activity)),
+                                                                 static_cast<std::uint32_t>(topics.size()));
+            if (added) topics.push_back(at->first);
+            topic_of_activity.emplace(resolved.activity, at->second);
+        }
+    }
+    // Each protocol's first rule on each topic it covers, by topic number:
+    // independent of the others, so on every core for many protocols.
+    constexpr RuleIndex none = std::numeric_limits<RuleIndex>::max();
+    std::vector<std::vector<RuleIndex>> first(protocols.size());
+    std::size_t rules = 0;
+    for (const Compilation* c : protocols) rules += c->protocol.rules.size();
+    for_each_index(protocols.size(), rules, [&](std::size_t index) {
+        const std::vector<Rule>& own = protocols[index]->protocol.rules;
+        std::vector<RuleIndex>& found = first[index];
+        found.assign(topics.size(), none);
+        for (RuleIndex r = 0; r < own.size(); ++r) {
+            RuleIndex& at = found[topic_of_activity.at(own[r].activity)];
+            if (at == none) at = r;
+        }
+    });
+    // By procedure, then topic in name order: the protocols covering it, in
+    // protocol order, and those that do not.
+    std::vector<std::uint32_t> by_name(topics.size());
+    for (std::uint32_t t = 0; t < by_name.size(); ++t) by_name[t] = t;
+    std::sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) { return topics[a] < topics[b]; });
     struct Procedure {
         std::vector<std::size_t> members;
-        std::unordered_map<Name, std::vector<std::pair<std::size_t, std::size_t>>> covering;  // (protocol, rule)
+        std::vector<std::vector<std::pair<std::size_t, RuleIndex>>> covering;  // by topic number: (protocol, rule)
     };
     std::map<std::string_view, Procedure> procedures;
-    std::unordered_map<Name, Name> topics;  // activity -> its topic
-    std::unordered_map<Name, std::size_t> first;  // within one protocol: topic -> its first rule
     for (std::size_t index = 0; index < protocols.size(); ++index) {
-        const Protocol& p = protocols[index]->protocol;
-        Procedure& procedure = procedures[p.procedure];
+        Procedure& procedure = procedures[protocols[index]->protocol.procedure];
         procedure.members.push_back(index);
-        first.clear();
-        for (std::size_t r = 0; r < p.rules.size(); ++r) {
-            auto topic = topics.find(p.rules[r].activity);
-            if (topic == topics.end()) topic = topics.emplace(p.rules[r].activity, Name(topic_of(p.rules[r].activity))).first;
-            first.try_emplace(topic->second, r);
+        procedure.covering.resize(topics.size());
+        for (std::uint32_t t = 0; t < topics.size(); ++t) {
+            if (first[index][t] != none) procedure.covering[t].emplace_back(index, first[index][t]);
         }
-        for (const auto& [topic, rule] : first) procedure.covering[topic].emplace_back(index, rule);
     }
     std::vector<Finding> out;
     for (const auto& [name, procedure] : procedures) {
-        std::vector<Name> names;
-        for (const auto& [topic, covering] : procedure.covering) names.push_back(topic);
-        std::sort(names.begin(), names.end());
-        for (const Name topic : names) {
-            const auto& covering = procedure.covering.at(topic);
-            if (covering.size() == procedure.members.size()) continue;
+        for (const std::uint32_t t : by_name) {
+            const auto& covering = procedure.covering[t];
+            if (covering.empty() || covering.size() == procedure.members.size()) continue;
             Finding f;
             f.id = "gap-coverage";
             f.severity = severity_of(f.id);
             f.across = true;
-            f.activity = topic;
+            f.activity = topics[t];
             for (const auto& [index, rule] : covering) {
-                f.sides.push_back({index, protocols[index]->protocol.rules[rule].modality, {}, {static_cast<RuleIndex>(rule)}});
+                f.sides.push_back({index, protocols[index]->protocol.rules[rule].modality, {}, {rule}});
             }
             // Both lists are in protocol order: the members not covering are silent.
             auto next = covering.begin();
