@@ -150,8 +150,13 @@ static void check_day_events(const std::vector<aftercare::DayRange>& intervals) 
 
 TEST_CASE("day events come in day order whether counted or sorted", "[findings]") {
     using aftercare::DayRange;
-    SECTION("days close together, open ends at either side") {
-        check_day_events({{3, 9}, {std::nullopt, 4}, {0, 0}, {7, std::nullopt}, {-2, 3}, {3, 9}, {}});
+    const std::vector<DayRange> close{{3, 9}, {std::nullopt, 4}, {0, 0}, {7, std::nullopt}, {-2, 3}, {3, 9}, {}};
+    SECTION("a few days close together, open ends at either side") { check_day_events(close); }
+    SECTION("many days close together, counted") {
+        std::vector<DayRange> many;
+        for (int copy = 0; copy < 6; ++copy) many.insert(many.end(), close.begin(), close.end());
+        REQUIRE(2 * many.size() > aftercare::DaySlots::few_items);
+        check_day_events(many);
     }
     SECTION("days far apart") {
         check_day_events({{0, 36000}, {-36000, 5}, {20000, std::nullopt}, {1, 1}, {std::nullopt, std::nullopt}});
@@ -160,29 +165,40 @@ TEST_CASE("day events come in day order whether counted or sorted", "[findings]"
 }
 
 // Durations order their runs with it, one part of the key at a time, so it
-// must keep the present order among equal days on both of its paths.
-static std::vector<std::uint32_t> sorted_by_day(const std::vector<long long>& days, bool descending) {
-    std::vector<std::uint32_t> order(days.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    aftercare::stable_sort_by_day(order, [&](std::uint32_t i) { return days[i]; }, descending);
-    return order;
+// must keep the present order among equal days on each of its paths: a few
+// items compared, many counted into slots, days far apart compared.
+static void check_sorted_by_day(const std::vector<long long>& days) {
+    for (const bool descending : {false, true}) {
+        std::vector<std::uint32_t> order(days.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::vector<std::uint32_t> expected = order;
+        aftercare::stable_sort_by_day(order, [&](std::uint32_t i) { return days[i]; }, descending);
+        std::stable_sort(expected.begin(), expected.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return descending ? days[a] > days[b] : days[a] < days[b];
+        });
+        CHECK(order == expected);
+    }
 }
 
 TEST_CASE("indices sorted by day keep their order among equal days, counted or compared", "[findings]") {
     using aftercare::open_after;
     using aftercare::open_before;
-    using Order = std::vector<std::uint32_t>;
-    SECTION("days close together, open ends at either side") {
-        const std::vector<long long> days{4, open_after, -2, 4, open_before, 0, open_after, -2};
-        CHECK(sorted_by_day(days, false) == Order{4, 2, 7, 5, 0, 3, 1, 6});
-        CHECK(sorted_by_day(days, true) == Order{1, 6, 0, 3, 5, 2, 7, 4});
+    const std::vector<long long> few{4, open_after, -2, 4, open_before, 0, open_after, -2};
+    SECTION("a few days") { check_sorted_by_day(few); }
+    SECTION("many days close together, open ends at either side") {
+        std::vector<long long> many;
+        for (int copy = 0; copy < 8; ++copy) many.insert(many.end(), few.begin(), few.end());
+        REQUIRE(many.size() > aftercare::DaySlots::few_items);
+        check_sorted_by_day(many);
     }
-    SECTION("days far apart") {
-        const std::vector<long long> days{36000, open_before, -36000, 5, 36000, open_after};
-        CHECK(sorted_by_day(days, false) == Order{1, 2, 3, 0, 4, 5});
-        CHECK(sorted_by_day(days, true) == Order{5, 0, 4, 3, 2, 1});
+    SECTION("many days far apart") {
+        std::vector<long long> apart;
+        for (int k = 0; k < 40; ++k) apart.push_back(k % 3 == 0 ? 36000 * (k % 2 ? -1 : 1) : k % 5);
+        apart.push_back(open_before);
+        apart.push_back(open_after);
+        check_sorted_by_day(apart);
     }
-    SECTION("none") { CHECK(sorted_by_day({}, false).empty()); }
+    SECTION("none") { check_sorted_by_day({}); }
 }
 
 TEST_CASE("a side's rule list holds one rule or many and a list moved from is empty", "[findings]") {

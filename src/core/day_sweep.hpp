@@ -44,6 +44,22 @@ struct DayEvent {
 // hundred at most, so a slot per day (and one for each open end) orders any
 // number of them in one pass. Sweeping and grouping by day are most of the
 // analysis across a thousand clinics, and sorting was a third of it.
+// Sorts a few items, keeping the order of equals, without the buffer
+// std::stable_sort asks for: most sweeps are of a handful of windows.
+template <typename It, typename Less>
+void stable_sort_few(It first, It last, Less less) {
+    if (last - first > static_cast<std::ptrdiff_t>(32)) {
+        std::stable_sort(first, last, less);
+        return;
+    }
+    for (It i = first; i != last; ++i) {
+        auto item = std::move(*i);
+        It j = i;
+        for (; j != first && less(item, *(j - 1)); --j) *j = std::move(*(j - 1));
+        *j = std::move(item);
+    }
+}
+
 class DaySlots {
 public:
     // From every day that will be placed: `for_each_day(f)` calls f(day) for each.
@@ -56,8 +72,12 @@ public:
         });
         span_ = low_ <= high_ ? high_ - low_ + 1 : 0;
     }
-    // Whether counting beats comparing for `items` things: not for days far apart.
-    bool worth_it(std::size_t items) const { return span_ <= static_cast<long long>(items) + 4096; }
+    // Whether counting beats comparing for `items` things: not for a few
+    // (the slots cost more than the comparisons), nor for days far apart.
+    bool worth_it(std::size_t items) const {
+        return items > few_items && span_ <= static_cast<long long>(items) + 4096;
+    }
+    static constexpr std::size_t few_items = 32;
     // Slot 0 holds open starts, slots 1..span the days, slot span + 1 open ends.
     std::size_t count() const { return static_cast<std::size_t>(span_ + 2); }
     std::size_t operator()(long long day) const {
@@ -91,7 +111,7 @@ inline void day_events(const std::vector<DayRange>& intervals, std::vector<DayEv
             events[at++] = {start_day(intervals[i]), true, i};
             events[at++] = {end_day(intervals[i]), false, i};
         }
-        std::stable_sort(events.begin(), events.end(), [](const DayEvent& a, const DayEvent& b) { return a.day < b.day; });
+        stable_sort_few(events.begin(), events.end(), [](const DayEvent& a, const DayEvent& b) { return a.day < b.day; });
         return;
     }
     thread_local std::vector<std::size_t> first;  // of each slot, in `events`
@@ -118,7 +138,7 @@ void stable_sort_by_day(std::vector<std::uint32_t>& order, DayOf day_of, bool de
         for (const std::uint32_t i : order) place(day_of(i));
     });
     if (!slot.worth_it(order.size())) {
-        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        stable_sort_few(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
             return descending ? day_of(a) > day_of(b) : day_of(a) < day_of(b);
         });
         return;
