@@ -216,13 +216,15 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, Name activ
     // keeping the order before it, sorts them without comparing: a thousand
     // clinics make half a million runs.
     {
-        std::vector<std::uint32_t> order(runs.size());
+        // Its thread's buffers: a protocol has a group for each activity and modality.
+        thread_local std::vector<std::uint32_t> order;
+        thread_local std::vector<Run> sorted;
+        order.resize(runs.size());
         for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
         stable_sort_by_day(order, [&](std::uint32_t i) { return end_of(runs[i].days); });
         stable_sort_by_day(order, [&](std::uint32_t i) { return start_of(runs[i].days); });
         if (!restrictions) stable_sort_by_day(order, [&](std::uint32_t i) { return end_of(runs[i].days); }, true);
-        std::vector<Run> sorted;
-        sorted.reserve(runs.size());
+        sorted.clear();
         for (const std::uint32_t i : order) sorted.push_back(runs[i]);
         runs.swap(sorted);
     }

@@ -147,10 +147,12 @@ void stable_sort_by_day(std::vector<std::uint32_t>& order, DayOf day_of, bool de
         const std::size_t s = slot(day_of(i));
         return descending ? slot.count() - 1 - s : s;
     };
-    std::vector<std::size_t> first(slot.count() + 1, 0);  // of each slot, in the new order
+    thread_local std::vector<std::size_t> first;  // of each slot, in the new order
+    first.assign(slot.count() + 1, 0);
     for (const std::uint32_t i : order) ++first[rank(i) + 1];
     for (std::size_t k = 1; k < first.size(); ++k) first[k] += first[k - 1];
-    std::vector<std::uint32_t> sorted(order.size());
+    thread_local std::vector<std::uint32_t> sorted;
+    sorted.resize(order.size());
     for (const std::uint32_t i : order) sorted[first[rank(i)]++] = i;
     order.swap(sorted);
 }

@@ -62,10 +62,15 @@ public:
             const long long next = events_[i].day;  // this segment is [day, next)
             decide(day, next);
         }
-        auto store = std::make_shared<const std::vector<RuleIndex>>(lists_.begin(), lists_.end());
+        // One allocation holds the lists and what counts their users.
+        std::shared_ptr<RuleIndex[]> store;
+        if (!lists_.empty()) {
+            store = std::make_shared<RuleIndex[]>(lists_.size());
+            std::copy(lists_.begin(), lists_.end(), store.get());
+        }
         activity.days.assign(segments_.begin(), segments_.end());
         for (std::size_t s = 0; s < segments_.size(); ++s) {
-            activity.days[s].rules = std::span<const RuleIndex>(store->data() + places_[s].offset, places_[s].count);
+            activity.days[s].rules = std::span<const RuleIndex>(store.get() + places_[s].offset, places_[s].count);
         }
         activity.rule_lists = std::move(store);
     }

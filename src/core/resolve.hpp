@@ -40,7 +40,7 @@ struct ResolvedActivity {
     // Where the segments' rule lists are kept: one store for the activity's
     // segments, shared by any copies of it, so a segment costs no allocation
     // of its own.
-    std::shared_ptr<const std::vector<RuleIndex>> rule_lists;
+    std::shared_ptr<const RuleIndex[]> rule_lists;
 };
 
 // Only rules without a `when` condition or an undated milestone decide days. Precedence, on one day: the rules on the most specific activity (a kind over
