@@ -73,7 +73,7 @@ struct Checked {
     std::string listing() const {
         std::string out;
         for (const Finding& f : findings) {
-            out += "  [" + f.id + "] " + to_diagnostic(f, protocols).message + "\n";
+            out += "  [" + std::string(f.id) + "] " + to_diagnostic(f, protocols).message + "\n";
         }
         return out.empty() ? "  (no findings)\n" : out;
     }

@@ -48,7 +48,7 @@ void drop_inherited(std::vector<Finding>& findings) {
             mix(static_cast<std::size_t>(start_of(d)));
             mix(static_cast<std::size_t>(end_of(d)));
         };
-        mix(std::hash<std::string>{}(f.id));
+        mix(std::hash<std::string_view>{}(f.id));
         mix(static_cast<std::size_t>(f.anchor) * 2 + f.across);
         for (const DayRange& d : f.days) mix_days(d);
         for (const FindingSide& side : f.sides) {

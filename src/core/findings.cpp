@@ -45,19 +45,35 @@ std::string describe_days(const DayRange& d) {
     return out;
 }
 
-Severity severity_of(const std::string& id) {
+Severity severity_of(std::string_view id) {
     if (id == "gap-days" || id == "gap-coverage") return Severity::info;
     return Severity::warning;
 }
 
 void sort_findings(std::vector<Finding>& findings) {
-    auto first_day = [](const Finding& f) {
-        return f.days.empty() || !f.days.front().from ? std::numeric_limits<int>::min() : *f.days.front().from;
+    // The keys are sorted, and each finding then moved once: a finding is
+    // large, and a merge sort of thousands moved each a dozen times.
+    struct Key {
+        Name activity;
+        Anchor anchor;
+        int first_day;
+        std::string_view id;
+        std::size_t index;
     };
-    std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
-        const int first_a = first_day(a), first_b = first_day(b);
-        return std::tie(a.activity, a.anchor, first_a, a.id) < std::tie(b.activity, b.anchor, first_b, b.id);
+    std::vector<Key> keys;
+    keys.reserve(findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const Finding& f = findings[i];
+        const int first_day = f.days.empty() || !f.days.front().from ? std::numeric_limits<int>::min() : *f.days.front().from;
+        keys.push_back({f.activity, f.anchor, first_day, f.id, i});
+    }
+    std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return std::tie(a.activity, a.anchor, a.first_day, a.id) < std::tie(b.activity, b.anchor, b.first_day, b.id);
     });
+    std::vector<Finding> sorted;
+    sorted.reserve(findings.size());
+    for (const Key& key : keys) sorted.push_back(std::move(findings[key.index]));
+    findings = std::move(sorted);
 }
 
 namespace {

@@ -26,7 +26,9 @@ struct FindingSide {
 };
 
 struct Finding {
-    std::string id;  // contradiction, strength-mismatch, duration-mismatch, gap-days, gap-expected, gap-coverage
+    // contradiction, strength-mismatch, duration-mismatch, gap-days, gap-expected or gap-coverage: always
+    // one of these literals, so a finding carries no text of its own until it is worded.
+    std::string_view id;
     Severity severity = Severity::warning;
     bool across = false;  // between protocols, or within one
     Name activity;
@@ -44,7 +46,7 @@ using Analysed = std::vector<const Compilation*>;
 // the order of discovery.
 void sort_findings(std::vector<Finding>& findings);
 
-Severity severity_of(const std::string& id);
+Severity severity_of(std::string_view id);
 
 // How findings and tables name a protocol: its file name without folder or ".care".
 std::string short_name(const Protocol& protocol);
