@@ -155,7 +155,7 @@ TEST_CASE("day events come in day order whether counted or sorted", "[findings]"
     SECTION("many days close together, counted") {
         std::vector<DayRange> many;
         for (int copy = 0; copy < 6; ++copy) many.insert(many.end(), close.begin(), close.end());
-        REQUIRE(2 * many.size() > aftercare::DaySlots::few_items);
+        REQUIRE(2 * many.size() > aftercare::few_items);
         check_day_events(many);
     }
     SECTION("days far apart") {
@@ -188,7 +188,7 @@ TEST_CASE("indices sorted by day keep their order among equal days, counted or c
     SECTION("many days close together, open ends at either side") {
         std::vector<long long> many;
         for (int copy = 0; copy < 8; ++copy) many.insert(many.end(), few.begin(), few.end());
-        REQUIRE(many.size() > aftercare::DaySlots::few_items);
+        REQUIRE(many.size() > aftercare::few_items);
         check_sorted_by_day(many);
     }
     SECTION("many days far apart") {

@@ -40,15 +40,15 @@ struct DayEvent {
     std::size_t index;  // of the interval
 };
 
-// Days counted into slots instead of compared: a protocol's days span a few
-// hundred at most, so a slot per day (and one for each open end) orders any
-// number of them in one pass. Sweeping and grouping by day are most of the
-// analysis across a thousand clinics, and sorting was a third of it.
-// Sorts a few items, keeping the order of equals, without the buffer
-// std::stable_sort asks for: most sweeps are of a handful of windows.
+// Up to this many items are sorted by comparing, whatever their days: the
+// slots below would cost more than the comparisons.
+inline constexpr std::size_t few_items = 32;
+
+// Sorts items, keeping the order of equals; a few without the buffer
+// std::stable_sort asks for, since most sweeps are of a handful of windows.
 template <typename It, typename Less>
 void stable_sort_few(It first, It last, Less less) {
-    if (last - first > static_cast<std::ptrdiff_t>(32)) {
+    if (last - first > static_cast<std::ptrdiff_t>(few_items)) {
         std::stable_sort(first, last, less);
         return;
     }
@@ -60,6 +60,10 @@ void stable_sort_few(It first, It last, Less less) {
     }
 }
 
+// Days counted into slots instead of compared: a protocol's days span a few
+// hundred at most, so a slot per day (and one for each open end) orders any
+// number of them in one pass. Sweeping and grouping by day are most of the
+// analysis across a thousand clinics, and sorting was a third of it.
 class DaySlots {
 public:
     // From every day that will be placed: `for_each_day(f)` calls f(day) for each.
@@ -73,11 +77,10 @@ public:
         span_ = low_ <= high_ ? high_ - low_ + 1 : 0;
     }
     // Whether counting beats comparing for `items` things: not for a few
-    // (the slots cost more than the comparisons), nor for days far apart.
+    // (see few_items), nor for days far apart.
     bool worth_it(std::size_t items) const {
         return items > few_items && span_ <= static_cast<long long>(items) + 4096;
     }
-    static constexpr std::size_t few_items = 32;
     // Slot 0 holds open starts, slots 1..span the days, slot span + 1 open ends.
     std::size_t count() const { return static_cast<std::size_t>(span_ + 2); }
     std::size_t operator()(long long day) const {
