@@ -141,18 +141,25 @@ std::vector<Finding> analyse(const Analysed& protocols) {
         drop_restated(group);
         return group;
     };
-    // Each protocol's own findings are independent of the others': on every
-    // core for many protocols, each into its own slot, joined in order.
+    // Each protocol's own findings are independent of the others', and of
+    // those across protocols: one list of work, on every core for many
+    // protocols, each item into its own slot, joined in order. The two
+    // analyses across protocols are the longest items, so they come first:
+    // one core compares the files while the others work through them.
+    const std::size_t firsts = protocols.size() > 1 ? 2 : 0;
     std::vector<std::vector<Finding>> within(protocols.size());
+    std::vector<Finding> conflicts_across, coverage_across;
     std::size_t rules = 0;
     for (const Compilation* c : protocols) rules += c->protocol.rules.size();
-    for_each_index(protocols.size(), rules, [&](std::size_t index) {
-        within[index] = pruned(find_conflicts_within(protocols, index), find_gaps_within(protocols, index));
+    for_each_index(firsts + protocols.size(), rules, [&](std::size_t item) {
+        if (item == 0 && firsts) conflicts_across = find_conflicts_across(protocols);
+        else if (item == 1 && firsts) coverage_across = find_coverage_gaps(protocols);
+        else within[item - firsts] = pruned(find_conflicts_within(protocols, item - firsts), find_gaps_within(protocols, item - firsts));
     });
     std::vector<Finding> out;
     for (std::vector<Finding>& some : within) append_moved(out, some);
-    if (protocols.size() > 1) {
-        std::vector<Finding> across = pruned(find_conflicts_across(protocols), find_coverage_gaps(protocols));
+    if (firsts) {
+        std::vector<Finding> across = pruned(std::move(conflicts_across), std::move(coverage_across));
         append_moved(out, across);
     }
     sort_findings(out);
