@@ -54,11 +54,8 @@ std::vector<Compilation> Compiler::compile_all(const std::vector<const SourceFil
     for (const SourceFile* file : files) work += file->text().size() / bytes_per_rule;
     for_each_index(files.size(), work, [&](std::size_t i) { linking[i].parsed = parse(*files[i]); });
     for (std::size_t i = 0; i < files.size(); ++i) link(*files[i], linking[i], out[i]);
-    for_each_index(files.size(), work, [&](std::size_t i) {
-        finish(*files[i], linking[i], out[i]);
-        linking[i] = {};
-    });
-    return out;
+    for_each_index(files.size(), work, [&](std::size_t i) { finish(*files[i], linking[i], out[i]); });
+    return out;  // and the short protocols' syntax trees are freed, on this thread (see finish)
 }
 
 void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) {
@@ -135,17 +132,23 @@ void Compiler::finish(const SourceFile& file, Linking& linking, Compilation& out
     const BrokenLines broken = BrokenLines::from(parsed.failed_statements);
     CheckResult checked = check_protocol(file, parsed.document, out.vocabulary.get(), broken);
     // The syntax tree is done with. A long protocol's takes a while to free
-    // (a tenth of checking it): that happens on another core while the
-    // resolved view is built; a short one's at once.
+    // (a tenth of checking it), and holding it would add to the peak: that
+    // happens now, on another core while the resolved view is built. A short
+    // one's is left for compile_all to free with the others: a file may be
+    // finished on another thread than parsed it, and a thousand small trees
+    // freed into other threads' allocator arenas had the threads queue for
+    // those arenas' locks.
     std::jthread freeing;
-    if (checked.protocol.rules.size() >= parallel_threshold && thread_limit().load() != 1) {
-        try {
-            freeing = std::jthread([tree = std::move(parsed.document)]() mutable { tree = {}; });
-        } catch (const std::system_error&) {
-            // No thread to be had: the tree went with the task that could not start.
+    if (checked.protocol.rules.size() >= parallel_threshold) {
+        if (thread_limit().load() != 1) {
+            try {
+                freeing = std::jthread([tree = std::move(parsed.document)]() mutable { tree = {}; });
+            } catch (const std::system_error&) {
+                // No thread to be had: the tree went with the task that could not start.
+            }
         }
+        parsed.document = {};
     }
-    parsed.document = {};
     out.protocol = std::move(checked.protocol);
     out.protocol.imports = std::move(linking.imports);
     out.diagnostics.insert(out.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());
