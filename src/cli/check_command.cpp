@@ -14,6 +14,7 @@
 #include "core/diagnostic_formats.hpp"
 #include "core/parallel.hpp"
 #include "exit_codes.hpp"
+#include "files.hpp"
 #include "kept_until_exit.hpp"
 #include "workspace.hpp"
 #include "render_lines.hpp"
@@ -201,12 +202,7 @@ int run_check(const CheckOptions& options) {
             pieces[k] = e.compiled ? format->element(*e.compiled, first)
                                    : format->element(to_diagnostic(*e.finding, protocols), first);
         });
-        std::string batch;
-        std::size_t size = 0;
-        for (const std::string& piece : pieces) size += piece.size();
-        batch.reserve(size);
-        for (const std::string& piece : pieces) batch += piece;
-        write(batch);
+        write_stdout(pieces);
         begin = end;
     }
     write(format->tail(entries.empty()) + (machine ? "\n" : ""));

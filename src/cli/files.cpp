@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace aftercare::cli {
@@ -85,6 +87,32 @@ ImportLoader file_loader() {
         if (!read.text) return "cannot read " + name + ": " + read.error;
         return LoadedText{name, std::move(*read.text)};
     };
+}
+
+void write_stdout(const std::vector<std::string>& pieces) {
+    std::fflush(stdout);  // what stdio holds goes first
+    std::vector<iovec> vectors;
+    vectors.reserve(std::min<std::size_t>(pieces.size(), IOV_MAX));
+    std::size_t piece = 0, offset = 0;  // where the next byte to write is
+    while (piece < pieces.size()) {
+        vectors.clear();
+        for (std::size_t i = piece; i < pieces.size() && vectors.size() < IOV_MAX; ++i) {
+            const std::size_t skip = i == piece ? offset : 0;
+            if (pieces[i].size() > skip) vectors.push_back({const_cast<char*>(pieces[i].data()) + skip, pieces[i].size() - skip});
+        }
+        if (vectors.empty()) return;
+        const ssize_t n = ::writev(STDOUT_FILENO, vectors.data(), static_cast<int>(vectors.size()));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        // Past what was written, which may end within a piece (a pipe takes what fits).
+        auto left = static_cast<std::size_t>(n);
+        while (piece < pieces.size() && left >= pieces[piece].size() - offset) {
+            left -= pieces[piece].size() - offset;
+            ++piece;
+            offset = 0;
+        }
+        offset += left;
+    }
 }
 
 std::optional<std::string> write_atomically(const std::string& path, const std::string& content) {

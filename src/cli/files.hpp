@@ -26,6 +26,13 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
 // Imports are relative to the importing file's folder.
 ImportLoader file_loader();
 
+// Writes the pieces to standard output one after another, as one stream
+// with what stdio wrote before: a report's batch of diagnostics is handed
+// to the kernel as it is, not joined into one string first (a batch is
+// megabytes, and joining it copied it and touched fresh pages for it).
+// Stops at the first error, as fwrite would.
+void write_stdout(const std::vector<std::string>& pieces);
+
 // Writes to a temporary file beside `path`, then renames it over `path`, so
 // `path` is either untouched or complete. Returns an error sentence on failure.
 std::optional<std::string> write_atomically(const std::string& path, const std::string& content);
