@@ -48,6 +48,7 @@ Compilation Compiler::compile(const SourceFile& file) {
 }
 
 std::vector<Compilation> Compiler::compile_all(const std::vector<const SourceFile*>& files) {
+    last_trees_.clear();
     std::vector<Compilation> out(files.size());
     std::vector<Linking> linking(files.size());
     std::size_t work = 0;
@@ -55,7 +56,8 @@ std::vector<Compilation> Compiler::compile_all(const std::vector<const SourceFil
     for_each_index(files.size(), work, [&](std::size_t i) { linking[i].parsed = parse(*files[i]); });
     for (std::size_t i = 0; i < files.size(); ++i) link(*files[i], linking[i], out[i]);
     for_each_index(files.size(), work, [&](std::size_t i) { finish(*files[i], linking[i], out[i]); });
-    return out;  // and the short protocols' syntax trees are freed, on this thread (see finish)
+    last_trees_ = std::move(linking);  // the short protocols' syntax trees (see finish)
+    return out;
 }
 
 void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) {
@@ -134,7 +136,7 @@ void Compiler::finish(const SourceFile& file, Linking& linking, Compilation& out
     // The syntax tree is done with. A long protocol's takes a while to free
     // (a tenth of checking it), and holding it would add to the peak: that
     // happens now, on another core while the resolved view is built. A short
-    // one's is left for compile_all to free with the others: a file may be
+    // one's is left for compile_all to keep with the others: a file may be
     // finished on another thread than parsed it, and a thousand small trees
     // freed into other threads' allocator arenas had the threads queue for
     // those arenas' locks.

@@ -90,6 +90,10 @@ private:
     SourceSet& sources_;
     ImportLoader loader_;
     std::map<std::string, CachedVocabulary> vocabularies_;
+    // The short files' syntax trees of the last compile_all, freed with the
+    // compiler or at the next call: a command that keeps its compiler to the
+    // end never spends time freeing them, and memory holds one batch at most.
+    std::vector<Linking> last_trees_;
 };
 
 }  // namespace aftercare
