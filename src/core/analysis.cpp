@@ -35,14 +35,15 @@ bool says_the_same(const Finding& a, const Finding& b) {
 // thousands.
 void drop_inherited(std::vector<Finding>& findings) {
     // What a finding says on an activity, and its hash, worked out once: the
-    // set rehashes its entries as it walks them.
+    // set rehashes its entries as it walks them. What it says is hashed once
+    // and then with each activity: a finding across clinics names hundreds.
     struct Said {
         const Finding* finding;
         std::string_view activity;
         std::size_t hash;
     };
-    auto hash_of = [](const Finding& f, std::string_view activity) {
-        std::size_t h = std::hash<std::string_view>{}(activity);
+    auto content_hash = [](const Finding& f) {
+        std::size_t h = 0xcbf29ce484222325ULL;
         const auto mix = [&](std::size_t v) { h = (h ^ v) * 0x100000001b3ULL; };
         const auto mix_days = [&](const DayRange& d) {
             mix(static_cast<std::size_t>(start_of(d)));
@@ -58,6 +59,9 @@ void drop_inherited(std::vector<Finding>& findings) {
         for (const std::size_t p : f.silent) mix(p);
         return h;
     };
+    auto on = [](std::string_view activity, std::size_t content) {
+        return (std::hash<std::string_view>{}(activity) ^ content) * 0x100000001b3ULL;
+    };
     struct SaidHash {
         std::size_t operator()(const Said& s) const noexcept { return s.hash; }
     };
@@ -68,7 +72,11 @@ void drop_inherited(std::vector<Finding>& findings) {
     };
     std::unordered_set<Said, SaidHash, SaidEqual> said;
     said.reserve(findings.size());
-    for (const Finding& f : findings) said.insert({&f, f.activity.view(), hash_of(f, f.activity.view())});
+    std::vector<std::size_t> content(findings.size());
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        content[i] = content_hash(findings[i]);
+        said.insert({&findings[i], findings[i].activity.view(), on(findings[i].activity.view(), content[i])});
+    }
     // Marked first, then erased: the set points into the list.
     std::vector<char> inherited(findings.size(), 0);
     for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -76,7 +84,7 @@ void drop_inherited(std::vector<Finding>& findings) {
         const auto dot = activity.rfind('.');
         if (dot == std::string_view::npos) continue;
         const std::string_view parent = activity.substr(0, dot);
-        inherited[i] = said.count({&findings[i], parent, hash_of(findings[i], parent)}) > 0;
+        inherited[i] = said.count({&findings[i], parent, on(parent, content[i])}) > 0;
     }
     std::size_t kept = 0;
     for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -145,23 +153,24 @@ std::vector<Finding> analyse(const Analysed& protocols) {
     // those across protocols: one list of work, on every core for many
     // protocols, each item into its own slot, joined in order. The two
     // analyses across protocols are the longest items, so they come first:
-    // one core compares the files while the others work through them.
+    // one core compares the files while the others work through them. Each
+    // is pruned on its own, which drops what pruning them together would: a
+    // gap in coverage restates only another gap, and a duration only a
+    // contradiction, both of which are found with it.
     const std::size_t firsts = protocols.size() > 1 ? 2 : 0;
     std::vector<std::vector<Finding>> within(protocols.size());
     std::vector<Finding> conflicts_across, coverage_across;
     std::size_t rules = 0;
     for (const Compilation* c : protocols) rules += c->protocol.rules.size();
     for_each_index(firsts + protocols.size(), rules, [&](std::size_t item) {
-        if (item == 0 && firsts) conflicts_across = find_conflicts_across(protocols);
-        else if (item == 1 && firsts) coverage_across = find_coverage_gaps(protocols);
+        if (item == 0 && firsts) conflicts_across = pruned(find_conflicts_across(protocols), {});
+        else if (item == 1 && firsts) coverage_across = pruned(find_coverage_gaps(protocols), {});
         else within[item - firsts] = pruned(find_conflicts_within(protocols, item - firsts), find_gaps_within(protocols, item - firsts));
     });
     std::vector<Finding> out;
     for (std::vector<Finding>& some : within) append_moved(out, some);
-    if (firsts) {
-        std::vector<Finding> across = pruned(std::move(conflicts_across), std::move(coverage_across));
-        append_moved(out, across);
-    }
+    append_moved(out, conflicts_across);
+    append_moved(out, coverage_across);
     sort_findings(out);
     return out;
 }
