@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 
 namespace aftercare {
 
@@ -130,11 +130,66 @@ private:
 
 constexpr Anchor timelines[] = {Anchor::session, Anchor::final_session, Anchor::between_sessions};
 
+// Each activity's place among those a protocol names, by the Name's
+// identity: open addressing, at most half full, in a table kept by the
+// thread like the lists below.
+class PlaceOfName {
+public:
+    void clear() {
+        slots_.assign(16, Slot{nullptr, 0});
+        used_ = 0;
+    }
+    // The place of `name`, given `next` if it is new; and whether it is.
+    std::pair<std::uint32_t, bool> try_emplace(Name name, std::uint32_t next) {
+        Slot& slot = find(name.identity());
+        if (slot.name) return {slot.place, false};
+        slot = Slot{name.identity(), next};
+        if (2 * ++used_ > slots_.size()) grow();
+        return {next, true};
+    }
+
+private:
+    struct Slot {
+        const void* name;
+        std::uint32_t place;
+    };
+    Slot& find(const void* name) {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = (std::hash<const void*>{}(name) * 0x9E3779B97F4A7C15ULL >> 32) & mask;; i = (i + 1) & mask) {
+            if (slots_[i].name == name || !slots_[i].name) return slots_[i];
+        }
+    }
+    void grow() {
+        std::vector<Slot> old(slots_.size() * 2, Slot{nullptr, 0});
+        old.swap(slots_);
+        for (const Slot& slot : old) {
+            if (slot.name) find(slot.name) = slot;
+        }
+    }
+    std::vector<Slot> slots_;
+    std::size_t used_ = 0;
+};
+
+// What resolve works in, kept by each thread between protocols: a folder of
+// a thousand small protocols made and freed a dozen lists for each. A long
+// protocol's are given back when it is resolved, so they add nothing to the
+// peak of what follows.
+struct ResolveBuffers {
+    std::vector<RuleFacts> facts;
+    PlaceOfName place_of;
+    std::vector<std::uint32_t> slot_of, slot_begin, next;
+    std::vector<RuleIndex> grouped, deciding, rules;
+    std::vector<Name> activities;
+    std::vector<std::size_t> deciding_end;
+};
+
 }  // namespace
 
 std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary* vocabulary) {
+    static thread_local ResolveBuffers work;
     const std::vector<Rule>& all = protocol.rules;
-    std::vector<RuleFacts> facts;
+    std::vector<RuleFacts>& facts = work.facts;
+    facts.clear();
     facts.reserve(all.size());
     for (const Rule& rule : all) {
         facts.push_back({{rule.window.from, rule.window.to}, rule.modality, Vocabulary::depth(rule.activity.view()),
@@ -148,21 +203,22 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
         std::array<std::span<const RuleIndex>, 3> rules;
     };
     std::vector<Named> named;
-    std::unordered_map<Name, std::uint32_t> index_of;  // activity -> its place in `named`
-    std::vector<std::uint32_t> slot_of(all.size());    // rule -> its activity's place * 3 + timeline
+    work.place_of.clear();
+    std::vector<std::uint32_t>& slot_of = work.slot_of;  // rule -> its activity's place * 3 + timeline
+    slot_of.resize(all.size());
     for (RuleIndex r = 0; r < all.size(); ++r) {
-        const auto [it, added] = index_of.try_emplace(all[r].activity, static_cast<std::uint32_t>(named.size()));
+        const auto [place, added] = work.place_of.try_emplace(all[r].activity, static_cast<std::uint32_t>(named.size()));
         if (added) named.push_back(Named{all[r].activity, {}});
-        slot_of[r] = it->second * 3 + static_cast<std::uint32_t>(all[r].window.anchor);
+        slot_of[r] = place * 3 + static_cast<std::uint32_t>(all[r].window.anchor);
     }
-    std::vector<std::uint32_t> slot_begin(named.size() * 3 + 1, 0);
+    std::vector<std::uint32_t>& slot_begin = work.slot_begin;
+    slot_begin.assign(named.size() * 3 + 1, 0);
     for (const std::uint32_t slot : slot_of) ++slot_begin[slot + 1];
     for (std::size_t k = 1; k < slot_begin.size(); ++k) slot_begin[k] += slot_begin[k - 1];
-    std::vector<RuleIndex> grouped(all.size());
-    {
-        std::vector<std::uint32_t> next(slot_begin.begin(), slot_begin.end() - 1);
-        for (RuleIndex r = 0; r < all.size(); ++r) grouped[next[slot_of[r]]++] = r;
-    }
+    std::vector<RuleIndex>& grouped = work.grouped;
+    grouped.resize(all.size());
+    work.next.assign(slot_begin.begin(), slot_begin.end() - 1);
+    for (RuleIndex r = 0; r < all.size(); ++r) grouped[work.next[slot_of[r]]++] = r;
     for (std::size_t n = 0; n < named.size(); ++n) {
         for (std::size_t t = 0; t < 3; ++t) {
             const std::size_t begin = slot_begin[n * 3 + t], end = slot_begin[n * 3 + t + 1];
@@ -176,8 +232,8 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
         return it != named.end() && it->activity.view() == id ? &*it : nullptr;
     };
     // Which activities to resolve: those named, and the kinds below them; by name.
-    std::vector<Name> activities;
-    activities.reserve(named.size());
+    std::vector<Name>& activities = work.activities;
+    activities.clear();
     for (const Named& n : named) {
         activities.push_back(n.activity);
         if (!vocabulary) continue;
@@ -189,11 +245,11 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     // Each activity collects its own rules and its parents' ("wash.rinse", "wash").
     std::vector<ResolvedActivity> out;
     out.reserve(activities.size());
-    std::vector<RuleIndex> deciding;  // the rules that decide days, for each entry of `out` in turn
-    deciding.reserve(all.size());
-    std::vector<std::size_t> deciding_end;  // by entry of `out`: where its rules in `deciding` end
-    deciding_end.reserve(activities.size());
-    std::vector<RuleIndex> rules;
+    std::vector<RuleIndex>& deciding = work.deciding;  // the rules that decide days, for each entry of `out` in turn
+    deciding.clear();
+    std::vector<std::size_t>& deciding_end = work.deciding_end;  // by entry of `out`: where its rules in `deciding` end
+    deciding_end.clear();
+    std::vector<RuleIndex>& rules = work.rules;
     std::vector<const Named*> lines;
     for (const Name activity : activities) {
         lines.clear();
@@ -224,6 +280,7 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
         const std::size_t begin = i == 0 ? 0 : deciding_end[i - 1];
         Sweeper(facts).sweep(std::span<const RuleIndex>(deciding).subspan(begin, deciding_end[i] - begin), out[i]);
     });
+    if (all.size() >= parallel_threshold) work = ResolveBuffers{};
     return out;
 }
 
