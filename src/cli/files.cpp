@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <memory>
+#include <unordered_map>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -84,10 +86,26 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
 }
 
 ImportLoader file_loader() {
-    return [](const std::string& importer, const std::string& path,
-              const SourceSet& held) -> std::variant<LoadedText, std::string> {
-        const fs::path base = fs::path(importer).parent_path();
-        const std::string name = (base / path).lexically_normal().generic_string();
+    // Where an import names, by the importer's folder and the path written:
+    // a thousand protocols in one folder import the same file, and working
+    // out its name with std::filesystem took most of linking them. The
+    // folder is the importer's text up to its last slash, which decides its
+    // parent_path.
+    auto names = std::make_shared<std::unordered_map<std::string, std::string>>();
+    return [names](const std::string& importer, const std::string& path,
+                   const SourceSet& held) -> std::variant<LoadedText, std::string> {
+        const std::size_t slash = importer.rfind('/');
+        const std::size_t folder = slash == std::string::npos ? 0 : slash + 1;
+        std::string key = std::to_string(folder);  // its length first, so no folder and path make another's key
+        key += ':';
+        key.append(importer, 0, folder);
+        key += path;
+        auto known = names->find(key);
+        if (known == names->end()) {
+            const fs::path base = fs::path(importer).parent_path();
+            known = names->emplace(std::move(key), (base / path).lexically_normal().generic_string()).first;
+        }
+        const std::string& name = known->second;
         if (held.find(name)) return LoadedText{name, {}};
         ReadResult read = read_text(name);
         if (!read.text) return "cannot read " + name + ": " + read.error;

@@ -23,7 +23,9 @@ ReadResult read_stdin();
 // that does not exist is returned as is so that reading it reports why.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
 
-// Imports are relative to the importing file's folder.
+// Imports are relative to the importing file's folder. Each loader remembers
+// the names it worked out, so it serves one compiler (which calls it from one
+// thread at a time).
 ImportLoader file_loader();
 
 // Writes the pieces to standard output one after another, as one stream
