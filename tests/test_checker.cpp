@@ -1,6 +1,8 @@
 // Semantic checks and the resolved view, on protocols held in memory.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+
 #include "core/resolve.hpp"
 #include "support.hpp"
 
@@ -151,4 +153,25 @@ TEST_CASE("a missing vocabulary file is reported at the import", "[checker]") {
     REQUIRE(codes(c) == std::vector<std::string>{"import-failed"});
     CHECK(c.diagnostics[0].location.line == 4);
     CHECK(c.diagnostics[0].location.column == 8);
+}
+
+TEST_CASE("a word means what the imported vocabulary says, whichever vocabulary was used before on the thread", "[checker]") {
+    // The checker remembers words it found, by vocabulary: two vocabularies
+    // that give one word two meanings, checked one after the other and back.
+    enter_test_dir();
+    const std::string first = "vocabulary-words-first.care", second = "vocabulary-words-second.care";
+    write(first, "vocabulary \"first\"\nactivity shower \"Taking a shower\" aka rinse-off\n");
+    write(second, "vocabulary \"second\"\nactivity bath \"Taking a bath\" aka rinse-off\n");
+    auto activity_with = [](const std::string& vocabulary) {
+        const auto c = compile_text("test.care", "protocol \"T\"\nprocedure smp\nsource \"S\"\nimport \"" + vocabulary +
+                                                     "\"\nday 1: forbid rinse-off\n");
+        REQUIRE(c.ok());
+        REQUIRE(c.protocol.rules.size() == 1);
+        return c.protocol.rules[0].activity.str();
+    };
+    CHECK(activity_with(first) == "shower");
+    CHECK(activity_with(second) == "bath");
+    CHECK(activity_with(first) == "shower");
+    std::remove(first.c_str());
+    std::remove(second.c_str());
 }

@@ -43,6 +43,35 @@ bool valid_date(std::string_view date) {
     return day <= lengths[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
+// An activity word: its id, and the word as written.
+struct KnownWord {
+    Name activity;
+    Name written;
+};
+
+// The activity words found in a vocabulary, by the word as written, kept by
+// each thread for the vocabulary it last checked against: a folder of a
+// thousand protocols importing one vocabulary asks it the same few dozen
+// words in each, and a table of its own cost a small protocol more than its
+// lookups. Only words found are kept, so a table holds what the input says.
+// Asked for at each lookup, so checkers of two vocabularies on one thread
+// never read each other's words.
+struct KnownWords {
+    using Table = std::unordered_map<std::string, KnownWord, TextHash, std::equal_to<>>;
+    std::uint64_t vocabulary = 0;  // its serial()
+    Table words;
+};
+
+KnownWords::Table& known_words_for(const Vocabulary* vocabulary) {
+    thread_local KnownWords known;
+    const std::uint64_t serial = vocabulary ? vocabulary->serial() : 0;
+    if (serial != known.vocabulary || serial == 0) {
+        known.words.clear();
+        known.vocabulary = serial;
+    }
+    return known.words;
+}
+
 class Checker {
 public:
     Checker(const SourceFile& file, const Vocabulary* vocabulary, const BrokenLines& broken)
@@ -518,15 +547,11 @@ private:
     }
 
     // ---------------------------------------------------------------- rules and warnings
-    // An activity word: its id, and the word as written.
-    struct KnownWord {
-        Name activity;
-        Name written;
-    };
     std::optional<KnownWord> resolve_activity(const Word& word) {
-        // Long protocols repeat the same few dozen words: look each up once.
-        if (const auto it = known_words_.find(word.text); it != known_words_.end()) return it->second;
-        if (!vocabulary_) return remember(word, Name(to_lower(word.text)));
+        if (!vocabulary_) return KnownWord{Name(to_lower(word.text)), Name(word.text)};
+        // Protocols repeat the same few dozen words: each is looked up once.
+        KnownWords::Table& known = known_words_for(vocabulary_);
+        if (const auto it = known.find(word.text); it != known.end()) return it->second;
         const Lookup found = vocabulary_->find_activity(word.text);
         if (found.term) return remember(word, found.term->name);
         if (!found.ambiguous_between.empty()) {
@@ -540,7 +565,7 @@ private:
     }
 
     KnownWord remember(const Word& word, Name activity) {
-        return known_words_.emplace(word.text, KnownWord{activity, Name(word.text)}).first->second;
+        return known_words_for(vocabulary_).emplace(word.text, KnownWord{activity, Name(word.text)}).first->second;
     }
 
     template <typename Canonical>
@@ -668,7 +693,6 @@ private:
     std::map<std::string, std::optional<int>> milestones_;  // absent day: undated
     std::map<std::string, DayWindow> phases_;
     std::set<std::string> all_phases_;  // every phase name in the file, defined or not yet
-    std::unordered_map<std::string, KnownWord, TextHash, std::equal_to<>> known_words_;  // by the word as written
     SourceFile::LineHint line_hint_;  // rules come in file order
 };
 

@@ -1,6 +1,7 @@
 #include "vocabulary.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <unordered_map>
 
 #include "suggest.hpp"
@@ -64,6 +65,8 @@ const std::vector<std::string>& Vocabulary::words_of(const Index& index) {
 }
 
 void Vocabulary::index() {
+    static std::atomic<std::uint64_t> indexed{0};
+    serial_ = ++indexed;
     // Each activity is listed under itself and under every parent it has
     // ("wash.rinse" under "wash" too), in the order of the ids.
     kinds_.clear();

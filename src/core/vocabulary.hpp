@@ -2,6 +2,7 @@
 // synonyms, so that two clinics' words meet on one canonical id.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -73,6 +74,10 @@ public:
 
     // Fills the word indexes; call once the terms are in place.
     void index();
+    // Which indexing of which vocabulary this is: a fresh number each time
+    // index() runs (0 before), so what a checker remembers of one vocabulary's
+    // words is never taken for another's.
+    std::uint64_t serial() const { return serial_; }
 
 private:
     // Hashed: every protocol looks up each word it uses, and every program
@@ -93,6 +98,7 @@ private:
     std::unordered_map<Name, std::vector<Name>> kinds_;  // by id and by each id's parents
     Index activity_index_;
     Index sign_index_;
+    std::uint64_t serial_ = 0;
 };
 
 struct VocabularyResult {
