@@ -21,24 +21,19 @@ namespace fs = std::filesystem;
 namespace {
 // Reads to the end. A regular file is read straight into a string of its
 // size, in one call as a rule: no buffer grows and is copied, so a large
-// protocol costs its size in memory, not twice it. The call asks for a byte
-// more than the file holds: a regular file that gives back less is at its
-// end, so a thousand small files need no second call each to find it.
+// protocol costs its size in memory, not twice it.
 ReadResult read_all(int fd) {
     std::string text;
     struct stat info {};
     if (fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) return {std::nullopt, "it is a folder"};
-    const bool regular = S_ISREG(info.st_mode);
     std::size_t expected = 0;
-    if (regular && info.st_size > 0) expected = static_cast<std::size_t>(info.st_size);
-    text.resize(expected + 1);
+    if (S_ISREG(info.st_mode) && info.st_size > 0) expected = static_cast<std::size_t>(info.st_size);
+    text.resize(expected);
     std::size_t have = 0;
     char probe[4096];  // when the string is full: is there more (a pipe, or a file that grew)?
     for (;;) {
         const bool full = have == text.size();
-        // At most a GiB a call: Linux gives less than 2 GiB a call, which is no end.
-        const std::size_t asked = full ? sizeof probe : std::min<std::size_t>(text.size() - have, std::size_t{1} << 30);
-        const ssize_t n = full ? ::read(fd, probe, asked) : ::read(fd, text.data() + have, asked);
+        const ssize_t n = full ? ::read(fd, probe, sizeof probe) : ::read(fd, text.data() + have, text.size() - have);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) return {std::nullopt, std::strerror(errno)};
         if (n == 0) break;
@@ -47,7 +42,6 @@ ReadResult read_all(int fd) {
             std::memcpy(text.data() + have, probe, static_cast<std::size_t>(n));
         }
         have += static_cast<std::size_t>(n);
-        if (regular && static_cast<std::size_t>(n) < asked) break;  // short of what was asked: the end
     }
     text.resize(have);
     if (text.capacity() > have + have / 8 + 4096) text.shrink_to_fit();

@@ -28,8 +28,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
 // thread at a time).
 ImportLoader file_loader();
 
-// Writes the pieces to standard output one after another, as one stream
-// with what stdio wrote before: a report's batch of diagnostics is handed
+// Writes the pieces to standard output one after another, after whatever
+// stdio holds: a report's batch of diagnostics is handed
 // to the kernel as it is, not joined into one string first (a batch is
 // megabytes, and joining it copied it and touched fresh pages for it).
 // Stops at the first error, as fwrite would.

@@ -62,10 +62,10 @@ struct KnownWords {
     Table words;
 };
 
-KnownWords::Table& known_words_for(const Vocabulary* vocabulary) {
+KnownWords::Table& known_words_for(const Vocabulary& vocabulary) {
     thread_local KnownWords known;
-    const std::uint64_t serial = vocabulary ? vocabulary->serial() : 0;
-    if (serial != known.vocabulary || serial == 0) {
+    const std::uint64_t serial = vocabulary.serial();
+    if (serial != known.vocabulary || serial == 0) {  // 0: not indexed, so nothing to keep
         known.words.clear();
         known.vocabulary = serial;
     }
@@ -550,7 +550,7 @@ private:
     std::optional<KnownWord> resolve_activity(const Word& word) {
         if (!vocabulary_) return KnownWord{Name(to_lower(word.text)), Name(word.text)};
         // Protocols repeat the same few dozen words: each is looked up once.
-        KnownWords::Table& known = known_words_for(vocabulary_);
+        KnownWords::Table& known = known_words_for(*vocabulary_);
         if (const auto it = known.find(word.text); it != known.end()) return it->second;
         const Lookup found = vocabulary_->find_activity(word.text);
         if (found.term) return remember(word, found.term->name);
@@ -565,7 +565,7 @@ private:
     }
 
     KnownWord remember(const Word& word, Name activity) {
-        return known_words_for(vocabulary_).emplace(word.text, KnownWord{activity, Name(word.text)}).first->second;
+        return known_words_for(*vocabulary_).emplace(word.text, KnownWord{activity, Name(word.text)}).first->second;
     }
 
     template <typename Canonical>
