@@ -376,7 +376,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
     // are then taken in the order of their names.
     struct Member {
         std::size_t protocol;
-        const ResolvedActivity* resolved;
+        std::span<const DaySegment> days;  // its resolved view's, in that protocol's memory
     };
     struct Group {
         Name activity;
@@ -403,7 +403,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
             const auto [at, fresh] = procedure.index.try_emplace(key, procedure.groups.size());
             if (fresh) procedure.groups.push_back(Group{resolved.activity, resolved.anchor, {}, 0});
             Group& group = procedure.groups[at->second];
-            group.members.push_back({index, &resolved});
+            group.members.push_back({index, resolved.days});
             group.segments += resolved.days.size();
             work += resolved.days.size();
         }
@@ -428,8 +428,17 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
         stances.reserve(group.segments);
         std::vector<Run> runs[2];  // permissive, restrictive
         for (auto& some : runs) some.reserve(group.segments);
-        for (const auto& [index, resolved] : group.members) {
-            const std::vector<DaySegment>& days = resolved->days;
+        for (std::size_t m = 0; m < group.members.size(); ++m) {
+            // Each member's segments are in their own protocol's memory: asked
+            // for a few members ahead, so the cache misses overlap.
+            if (m + 4 < group.members.size()) {
+                const std::span<const DaySegment> ahead = group.members[m + 4].days;
+                const char* start = reinterpret_cast<const char*>(ahead.data());
+                for (std::size_t at = 0; at < std::min<std::size_t>(ahead.size_bytes(), 256); at += 64) {
+                    __builtin_prefetch(start + at);
+                }
+            }
+            const auto [index, days] = group.members[m];
             for (const DaySegment& segment : days) {
                 stances.push_back({index, segment.modality, {segment.from, segment.to}, segment.rules, segment.on_self});
             }
