@@ -37,6 +37,7 @@ std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t ind
             f.activity = resolved.activity;
             f.anchor = resolved.anchor;
             f.days.push_back({*before.to + 1, *after.from - 1});
+            f.sides.reserve(2);
             f.sides.push_back({index, before.modality, {before.from, before.to}, {before.rules.begin(), before.rules.end()}});
             f.sides.push_back({index, after.modality, {after.from, after.to}, {after.rules.begin(), after.rules.end()}});
             out.push_back(std::move(f));
