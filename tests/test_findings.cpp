@@ -222,6 +222,34 @@ TEST_CASE("a side's rule list holds one rule or many and a list moved from is em
     CHECK(RuleList{}.empty());
 }
 
+TEST_CASE("a batch of rule lists hands out each list as it was closed, sharing one store", "[findings]") {
+    RuleListBatch batch;
+    for (const std::vector<RuleIndex>& list : std::vector<std::vector<RuleIndex>>{{4, 8, 15}, {}, {16}, {23, 42}}) {
+        CHECK(batch.open_from() == batch.rules().size());
+        batch.rules().insert(batch.rules().end(), list.begin(), list.end());
+        batch.close();
+    }
+    REQUIRE(batch.size() == 4);
+    const RuleList first = batch.list(0), empty = batch.list(1), single = batch.list(2), last = batch.list(3);
+    CHECK(first == std::vector<RuleIndex>{4, 8, 15});
+    CHECK(empty.empty());
+    CHECK(single == std::vector<RuleIndex>{16});
+    CHECK(last == std::vector<RuleIndex>{23, 42});
+    CHECK(last.begin() == first.begin() + 4);  // one store: the single rule is in it too, though kept in place
+    // The lists outlive the batch, and what it makes next.
+    batch.clear();
+    batch.rules().push_back(99);
+    batch.rules().push_back(100);
+    batch.close();
+    const RuleList next = batch.list(0);
+    batch.clear();
+    CHECK(next == std::vector<RuleIndex>{99, 100});
+    CHECK(first == std::vector<RuleIndex>{4, 8, 15});
+    CHECK(last == std::vector<RuleIndex>{23, 42});
+    const RuleList copy = last;
+    CHECK(copy.begin() == last.begin());  // a copy shares: lists never change
+}
+
 // ------------------------------------------------------------------ contradiction
 
 TEST_CASE("contradiction within one file: forbid and allow on the same activity and days", "[findings]") {

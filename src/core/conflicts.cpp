@@ -33,21 +33,25 @@ struct Run {
     std::size_t protocol;
     Modality modality;
     DayRange days;
-    // Across files, the adjacent resolved segments the run joins; their rules
-    // are merged only if the run is reported, since most runs are not (a
-    // thousand clinics make half a million runs). Within a file a run is the
-    // one rule `side`, and this is empty.
-    std::span<const DaySegment> segments;
+    // Across files, the stances of the adjacent resolved segments the run
+    // joins, in the group's own list rather than in their protocols' memory;
+    // their rules are merged only if the run is reported, since most runs
+    // are not (a thousand clinics make half a million runs). Within a file a
+    // run is the one rule `side`, and this is empty.
+    std::span<const Stance> segments;
     bool on_self;
 
-    RuleList reported_rules() const {
-        if (segments.empty()) return RuleList{static_cast<RuleIndex>(side)};
-        if (segments.size() == 1) return RuleList(segments[0].rules.begin(), segments[0].rules.end());  // ascending already
-        std::vector<RuleIndex> merged;
-        for (const DaySegment& segment : segments) merged.insert(merged.end(), segment.rules.begin(), segment.rules.end());
-        std::sort(merged.begin(), merged.end());
-        merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
-        return RuleList(merged.begin(), merged.end());
+    // Its rules, ascending, as the next list of `batch`.
+    void add_reported_rules(RuleListBatch& batch) const {
+        std::vector<RuleIndex>& rules = batch.rules();
+        const auto from = static_cast<std::ptrdiff_t>(batch.open_from());
+        if (segments.empty()) rules.push_back(static_cast<RuleIndex>(side));
+        for (const Stance& segment : segments) rules.insert(rules.end(), segment.rules.begin(), segment.rules.end());
+        if (segments.size() > 1) {  // one segment's are ascending already
+            std::sort(rules.begin() + from, rules.end());
+            rules.erase(std::unique(rules.begin() + from, rules.end()), rules.end());
+        }
+        batch.close();
     }
 };
 
@@ -105,6 +109,7 @@ void disagreements_across(const std::vector<Stance>& stances, Name activity, Anc
     std::vector<std::size_t> started;  // stances that began on the current day
     std::vector<std::size_t> by_modality;
     std::vector<std::uint64_t> marks;  // for sort_distinct
+    RuleListBatch batch;               // the sides' lists, in one allocation for each finding
 
     auto close_run = [&] {
         if (!run_id) return;
@@ -128,21 +133,23 @@ void disagreements_across(const std::vector<Stance>& stances, Name activity, Anc
             begin = end;
         }
         std::vector<FindingSide> sides;
-        std::vector<RuleIndex> merged;
+        batch.clear();
+        std::vector<RuleIndex>& merged = batch.rules();
         for (std::size_t i = 0; i < run.size();) {
             const Stance& first = stances[run[i]];
             FindingSide side{first.protocol, first.modality, first.days, {}};
-            merged.clear();
+            const auto from = static_cast<std::ptrdiff_t>(batch.open_from());
             for (; i < run.size() && stances[run[i]].protocol == first.protocol && stances[run[i]].modality == first.modality; ++i) {
                 const Stance& s = stances[run[i]];
                 side.days = range_of(std::min(start_of(side.days), start_of(s.days)), std::max(end_of(side.days), end_of(s.days)));
                 merged.insert(merged.end(), s.rules.begin(), s.rules.end());
             }
-            std::sort(merged.begin(), merged.end());
-            merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
-            side.rules = RuleList(merged.begin(), merged.end());
+            std::sort(merged.begin() + from, merged.end());
+            merged.erase(std::unique(merged.begin() + from, merged.end()), merged.end());
+            batch.close();
             sides.push_back(std::move(side));
         }
+        for (std::size_t k = 0; k < sides.size(); ++k) sides[k].rules = batch.list(k);
         Finding f;
         f.id = run_id;
         f.severity = severity_of(run_id);
@@ -253,13 +260,18 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, Name activ
             f.anchor = anchor;
             if (last_start > first_start) f.days.push_back(range_of(first_start, last_start - 1));
             if (last_end > first_end) f.days.push_back(range_of(first_end + 1, last_end));
-            f.sides.reserve(end - begin);
+            thread_local RuleListBatch batch;  // the sides' lists, in one allocation
+            batch.clear();
             for (std::size_t i = begin; i < end; ++i) {
-                // Each run's segments, and their rule lists, are in their own
-                // protocol's memory: asked for a few sides ahead.
+                // Each run's stances, and their rule lists (in their own
+                // protocol's memory), are asked for a few sides ahead.
                 if (i + 8 < end && !runs[i + 8].segments.empty()) __builtin_prefetch(runs[i + 8].segments.data());
                 if (i + 4 < end && !runs[i + 4].segments.empty()) __builtin_prefetch(runs[i + 4].segments.front().rules.data());
-                f.sides.push_back({runs[i].protocol, runs[i].modality, runs[i].days, runs[i].reported_rules()});
+                runs[i].add_reported_rules(batch);
+            }
+            f.sides.reserve(end - begin);
+            for (std::size_t i = begin; i < end; ++i) {
+                f.sides.push_back({runs[i].protocol, runs[i].modality, runs[i].days, batch.list(i - begin)});
             }
             out.push_back(std::move(f));
         }
@@ -442,6 +454,8 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
             for (const DaySegment& segment : days) {
                 stances.push_back({index, segment.modality, {segment.from, segment.to}, segment.rules, segment.on_self});
             }
+            // This member's stances, just added: `stances` has room for the whole group, so they stay put.
+            const Stance* const own = stances.data() + (stances.size() - days.size());
             std::size_t end = 0;
             for (std::size_t first = 0; first < days.size(); first = end) {
                 Run run{index, index, days[first].modality, {days[first].from, days[first].to}, {}, days[first].on_self};
@@ -453,7 +467,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
                     run.on_self |= segment.on_self;
                     if (strictness(segment.modality) > strictness(run.modality)) run.modality = segment.modality;
                 }
-                run.segments = std::span<const DaySegment>(days.data() + first, end - first);
+                run.segments = std::span<const Stance>(own + first, end - first);
                 runs[restrictive(run.modality)].push_back(run);
             }
         }
