@@ -642,6 +642,22 @@ TEST_CASE("gap-coverage: a topic one clinic covers and another never mentions, b
           "'swim' is covered by across-coverage-a but never mentioned by across-coverage-b");
 }
 
+TEST_CASE("gap-coverage: the side is the clinic's first rule on the topic, whatever its kind or timeline", "[findings]") {
+    const Checked c({"findings/across-coverage-first-a.care", "findings/across-coverage-first-b.care"});
+    INFO(c.listing());
+    REQUIRE(c.findings.size() == 1);
+    const Finding& f = c.findings[0];
+    CHECK(f.id == "gap-coverage");
+    CHECK(f.activity == "swim");
+    REQUIRE(f.sides.size() == 1);
+    CHECK(c.name(f.sides[0].protocol) == "across-coverage-first-a");
+    // Rule 1 is on swim.chlorinated after the final session; rule 2, on swim itself, comes later, and so
+    // does rule 3, the kind's other rule.
+    CHECK(f.sides[0].rules == std::vector<RuleIndex>{1});
+    REQUIRE(f.silent.size() == 1);
+    CHECK(c.name(f.silent[0]) == "across-coverage-first-b");
+}
+
 // ------------------------------------------------------------------ the five clinics
 
 namespace {

@@ -5,11 +5,10 @@
 #include <limits>
 #include <map>
 #include <set>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "analysis.hpp"
 #include "day_sweep.hpp"
+#include "name_table.hpp"
 #include "parallel.hpp"
 #include "vocabulary.hpp"
 
@@ -23,10 +22,10 @@ std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t ind
     const Compilation& c = *protocols[index];
     const Protocol& p = c.protocol;
     std::vector<Finding> out;
-    std::unordered_set<Name> named;
-    for (const Rule& rule : p.rules) named.insert(rule.activity);
+    NameTable named;  // the activities rules name (the numbers mean nothing)
+    for (const Rule& rule : p.rules) named.try_emplace(rule.activity, 0);
     for (const ResolvedActivity& resolved : c.resolved) {
-        if (!named.count(resolved.activity)) continue;  // kinds only implied by a parent
+        if (!named.find(resolved.activity)) continue;  // kinds only implied by a parent
         for (std::size_t i = 1; i < resolved.days.size(); ++i) {
             const DaySegment& before = resolved.days[i - 1];
             const DaySegment& after = resolved.days[i];
@@ -70,31 +69,32 @@ std::vector<Finding> find_coverage_gaps(const Analysed& protocols) {
     // Topics by number, each activity's worked out once. The resolved views
     // name every activity a rule names (resolve.hpp), so this visits each
     // protocol's few activities rather than its rules.
-    std::unordered_map<Name, std::uint32_t> topic_of_activity;  // -> its topic's number
-    std::unordered_map<Name, std::uint32_t> number_of_topic;
+    NameTable topic_of_activity;  // -> its topic's number
+    NameTable number_of_topic;
     std::vector<Name> topics;
+    std::size_t entries = 0;
     for (const Compilation* c : protocols) {
+        entries += c->resolved.size();
         for (const ResolvedActivity& resolved : c->resolved) {
-            if (topic_of_activity.count(resolved.activity)) continue;
-            const auto [at, added] = number_of_topic.try_emplace(Name(topic_of(resolved.activity)),
-                                                                 static_cast<std::uint32_t>(topics.size()));
-            if (added) topics.push_back(at->first);
-            topic_of_activity.emplace(resolved.activity, at->second);
+            if (topic_of_activity.find(resolved.activity)) continue;
+            const Name topic(topic_of(resolved.activity));
+            const auto [number, added] = number_of_topic.try_emplace(topic, static_cast<std::uint32_t>(topics.size()));
+            if (added) topics.push_back(topic);
+            topic_of_activity.try_emplace(resolved.activity, number);
         }
     }
     // Each protocol's first rule on each topic it covers, by topic number:
-    // independent of the others, so on every core for many protocols.
+    // the first of its resolved activities' first rules, since every rule is
+    // weighed in its own activity's view (and a parent's, on the same topic).
+    // Independent of the other protocols, so on every core for many of them.
     constexpr RuleIndex none = std::numeric_limits<RuleIndex>::max();
     std::vector<std::vector<RuleIndex>> first(protocols.size());
-    std::size_t rules = 0;
-    for (const Compilation* c : protocols) rules += c->protocol.rules.size();
-    for_each_index(protocols.size(), rules, [&](std::size_t index) {
-        const std::vector<Rule>& own = protocols[index]->protocol.rules;
+    for_each_index(protocols.size(), entries, [&](std::size_t index) {
         std::vector<RuleIndex>& found = first[index];
         found.assign(topics.size(), none);
-        for (RuleIndex r = 0; r < own.size(); ++r) {
-            RuleIndex& at = found[topic_of_activity.at(own[r].activity)];
-            if (at == none) at = r;
+        for (const ResolvedActivity& resolved : protocols[index]->resolved) {
+            RuleIndex& at = found[*topic_of_activity.find(resolved.activity)];  // numbered above
+            at = std::min(at, resolved.first_rule);
         }
     });
     // By procedure, then topic in name order: the protocols covering it, in

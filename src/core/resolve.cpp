@@ -1,6 +1,7 @@
 #include "resolve.hpp"
 
 #include "day_sweep.hpp"
+#include "name_table.hpp"
 #include "parallel.hpp"
 
 #include <algorithm>
@@ -130,53 +131,13 @@ private:
 
 constexpr Anchor timelines[] = {Anchor::session, Anchor::final_session, Anchor::between_sessions};
 
-// Each activity's place among those a protocol names, by the Name's
-// identity: open addressing, at most half full, in a table kept by the
-// thread like the lists below.
-class PlaceOfName {
-public:
-    void clear() {
-        slots_.assign(16, Slot{nullptr, 0});
-        used_ = 0;
-    }
-    // The place of `name`, given `next` if it is new; and whether it is.
-    std::pair<std::uint32_t, bool> try_emplace(Name name, std::uint32_t next) {
-        Slot& slot = find(name.identity());
-        if (slot.name) return {slot.place, false};
-        slot = Slot{name.identity(), next};
-        if (2 * ++used_ > slots_.size()) grow();
-        return {next, true};
-    }
-
-private:
-    struct Slot {
-        const void* name;
-        std::uint32_t place;
-    };
-    Slot& find(const void* name) {
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = (std::hash<const void*>{}(name) * 0x9E3779B97F4A7C15ULL >> 32) & mask;; i = (i + 1) & mask) {
-            if (slots_[i].name == name || !slots_[i].name) return slots_[i];
-        }
-    }
-    void grow() {
-        std::vector<Slot> old(slots_.size() * 2, Slot{nullptr, 0});
-        old.swap(slots_);
-        for (const Slot& slot : old) {
-            if (slot.name) find(slot.name) = slot;
-        }
-    }
-    std::vector<Slot> slots_;
-    std::size_t used_ = 0;
-};
-
 // What resolve works in, kept by each thread between protocols: a folder of
 // a thousand small protocols made and freed a dozen lists for each. A long
 // protocol's are given back when it is resolved, so they add nothing to the
 // peak of what follows.
 struct ResolveBuffers {
     std::vector<RuleFacts> facts;
-    PlaceOfName place_of;
+    NameTable place_of;  // each activity's place among those the protocol names
     std::vector<std::uint32_t> slot_of, slot_begin, next;
     std::vector<RuleIndex> grouped, deciding, rules;
     std::vector<Name> activities;
@@ -267,7 +228,7 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
             }
             if (rules.empty()) continue;
             if (lines.size() > 1) std::sort(rules.begin(), rules.end());
-            ResolvedActivity& entry = out.emplace_back(ResolvedActivity{activity, anchor, {}, {}, nullptr});
+            ResolvedActivity& entry = out.emplace_back(ResolvedActivity{activity, anchor, {}, {}, rules.front(), nullptr});
             for (const RuleIndex r : rules) {
                 if (facts[r].decides) deciding.push_back(r);
                 else entry.conditional.push_back(r);

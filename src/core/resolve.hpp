@@ -37,6 +37,10 @@ struct ResolvedActivity {
     // `when` condition) or up to or from an undated milestone: no day is
     // certain for them, so they decide no day above.
     std::vector<RuleIndex> conditional;
+    // The first of all the rules it weighs, those above and those in
+    // `conditional`: where the analysis across clinics finds the first rule
+    // each protocol has on a topic without reading every rule.
+    RuleIndex first_rule = 0;
     // Where the segments' rule lists are kept: one store for the activity's
     // segments, shared by any copies of it, so a segment costs no allocation
     // of its own.
