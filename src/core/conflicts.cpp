@@ -213,7 +213,7 @@ void disagreements_across(const std::vector<Stance>& stances, Name activity, Anc
 // on the same day (or both running on) are compared by their starts. "The same
 // day" allows one day's difference, since pages disagree on whether "day 1" is
 // the session; a group that differs in neither way is not reported.
-void durations(std::vector<Run> runs, bool restrictions, bool across, Name activity, Anchor anchor,
+void durations(const std::vector<Run>& runs, bool restrictions, bool across, Name activity, Anchor anchor,
                std::vector<Finding>& out) {
     // Restrictions are grouped by start, permissions by end: flip days so one
     // loop serves both (a permission's end is its "first" day read backwards).
@@ -221,35 +221,30 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, Name activ
     // In order of key, start, end and side. The runs come in side order, so
     // placing them by end, then by start, then (for permissions) by key, each
     // keeping the order before it, sorts them without comparing: a thousand
-    // clinics make half a million runs.
-    {
-        // Its thread's buffers: a protocol has a group for each activity and modality.
-        thread_local std::vector<std::uint32_t> order;
-        thread_local std::vector<Run> sorted;
-        order.resize(runs.size());
-        for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-        stable_sort_by_day(order, [&](std::uint32_t i) { return end_of(runs[i].days); });
-        stable_sort_by_day(order, [&](std::uint32_t i) { return start_of(runs[i].days); });
-        if (!restrictions) stable_sort_by_day(order, [&](std::uint32_t i) { return end_of(runs[i].days); }, true);
-        sorted.clear();
-        for (const std::uint32_t i : order) sorted.push_back(runs[i]);
-        runs.swap(sorted);
-    }
+    // clinics make half a million runs. Only their numbers move.
+    thread_local std::vector<std::uint32_t> order;  // its thread's: a protocol has a group for each activity and modality
+    order.resize(runs.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    stable_sort_by_day(order, [&](std::uint32_t i) { return end_of(runs[i].days); });
+    stable_sort_by_day(order, [&](std::uint32_t i) { return start_of(runs[i].days); });
+    if (!restrictions) stable_sort_by_day(order, [&](std::uint32_t i) { return end_of(runs[i].days); }, true);
+    auto run = [&](std::size_t k) -> const Run& { return runs[order[k]]; };  // the k-th in that order
+
     for (std::size_t begin = 0; begin < runs.size();) {
-        const long long first = key(runs[begin].days);
+        const long long first = key(run(begin).days);
         const bool open = first == open_before || first == -open_after;
         std::size_t end = begin + 1;
-        while (end < runs.size() && key(runs[end].days) <= (open ? first : first + 1)) ++end;
+        while (end < runs.size() && key(run(end).days) <= (open ? first : first + 1)) ++end;
         bool own = false, same = true, several = false;  // several: more than one side speaks
         long long first_start = open_after, last_start = open_before, first_end = open_after, last_end = open_before;
         for (std::size_t i = begin; i < end; ++i) {
-            several |= runs[i].side != runs[begin].side;
-            own |= runs[i].on_self;
-            same &= runs[i].days == runs[begin].days;
-            first_start = std::min(first_start, start_of(runs[i].days));
-            last_start = std::max(last_start, start_of(runs[i].days));
-            first_end = std::min(first_end, end_of(runs[i].days));
-            last_end = std::max(last_end, end_of(runs[i].days));
+            several |= run(i).side != run(begin).side;
+            own |= run(i).on_self;
+            same &= run(i).days == run(begin).days;
+            first_start = std::min(first_start, start_of(run(i).days));
+            last_start = std::max(last_start, start_of(run(i).days));
+            first_end = std::min(first_end, end_of(run(i).days));
+            last_end = std::max(last_end, end_of(run(i).days));
         }
         if (several && own && !same) {
             Finding f;
@@ -265,13 +260,13 @@ void durations(std::vector<Run> runs, bool restrictions, bool across, Name activ
             for (std::size_t i = begin; i < end; ++i) {
                 // Each run's stances, and their rule lists (in their own
                 // protocol's memory), are asked for a few sides ahead.
-                if (i + 8 < end && !runs[i + 8].segments.empty()) __builtin_prefetch(runs[i + 8].segments.data());
-                if (i + 4 < end && !runs[i + 4].segments.empty()) __builtin_prefetch(runs[i + 4].segments.front().rules.data());
-                runs[i].add_reported_rules(batch);
+                if (i + 8 < end && !run(i + 8).segments.empty()) __builtin_prefetch(run(i + 8).segments.data());
+                if (i + 4 < end && !run(i + 4).segments.empty()) __builtin_prefetch(run(i + 4).segments.front().rules.data());
+                run(i).add_reported_rules(batch);
             }
             f.sides.reserve(end - begin);
             for (std::size_t i = begin; i < end; ++i) {
-                f.sides.push_back({runs[i].protocol, runs[i].modality, runs[i].days, batch.list(i - begin)});
+                f.sides.push_back({run(i).protocol, run(i).modality, run(i).days, batch.list(i - begin)});
             }
             out.push_back(std::move(f));
         }
@@ -374,7 +369,7 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
             return;
         }
         const Guidance& key = keys[t - c.resolved.size()];
-        durations(std::move(same_guidance.at(key)), restrictive(std::get<2>(key)), false, std::get<0>(key),
+        durations(same_guidance.at(key), restrictive(std::get<2>(key)), false, std::get<0>(key),
                   std::get<1>(key), found[t]);
     });
     std::vector<Finding> out;
@@ -473,7 +468,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
         }
         disagreements_across(stances, group.activity, group.anchor, disagreeing[g]);
         for (const bool restrictions : {false, true}) {
-            durations(std::move(runs[restrictions]), restrictions, true, group.activity, group.anchor, lasting[g]);
+            durations(runs[restrictions], restrictions, true, group.activity, group.anchor, lasting[g]);
         }
     });
     std::vector<Finding> out;
