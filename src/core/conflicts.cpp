@@ -97,14 +97,18 @@ void sort_distinct(std::vector<std::size_t>& indices, std::size_t limit, std::ve
 // kind of disagreement is one finding, naming every side that speaks during
 // it with its own days and rules.
 void disagreements_across(const std::vector<Stance>& stances, Name activity, Anchor anchor, std::vector<Finding>& out) {
-    std::vector<DayRange> intervals;
-    intervals.reserve(stances.size());
+    // Its thread's lists, kept from group to group (see find_conflicts_across).
+    thread_local std::vector<DayRange> intervals;
+    thread_local std::vector<DayEvent> events;
+    thread_local std::vector<std::size_t> position;
+    intervals.clear();
     for (const Stance& s : stances) intervals.push_back(s.days);
-    const std::vector<DayEvent> events = day_events(intervals);
+    day_events(intervals, events);
+    position.resize(stances.size());
 
     int count[5] = {0, 0, 0, 0, 0};  // by Modality
     int own = 0;                     // stances with a rule on the activity itself
-    std::vector<std::size_t> active, position(stances.size());
+    std::vector<std::size_t> active;
     const char* run_id = nullptr;
     long long run_first = 0, run_last = 0;
     std::vector<std::size_t> run;      // stances that spoke during the open run
@@ -461,10 +465,17 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
     std::vector<std::vector<Finding>> disagreeing(groups.size()), lasting(groups.size());
     for_each_index(groups.size(), work, [&](std::size_t g) {
         const Group& group = *groups[g];
-        std::vector<Stance> stances;
-        stances.reserve(group.segments);
-        std::vector<Run> runs[2];  // permissive, restrictive
-        for (auto& some : runs) some.reserve(group.segments);
+        // Its thread's lists, kept from group to group: a group of a thousand
+        // clinics takes a megabyte or two of them, which made afresh for each
+        // group were mapped, faulted in and given back again.
+        thread_local std::vector<Stance> stances;
+        thread_local std::vector<Run> runs[2];  // permissive, restrictive
+        stances.clear();
+        stances.reserve(group.segments);  // and so never moves while runs point into it
+        for (auto& some : runs) {
+            some.clear();
+            some.reserve(group.segments);
+        }
         for (std::size_t m = 0; m < group.members.size(); ++m) {
             // Each member's segments are in their own protocol's memory: asked
             // for a few members ahead, so the cache misses overlap.
