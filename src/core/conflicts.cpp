@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <bit>
 #include <iterator>
-#include <limits>
 #include <map>
 #include <span>
 #include <tuple>
@@ -11,7 +10,6 @@
 #include "analysis.hpp"
 #include "append.hpp"
 #include "day_sweep.hpp"
-#include "name_table.hpp"
 #include "parallel.hpp"
 
 namespace aftercare {
@@ -219,7 +217,7 @@ void disagreements_across(const std::vector<Stance>& stances, Name activity, Anc
 // on the same day (or both running on) are compared by their starts. "The same
 // day" allows one day's difference, since pages disagree on whether "day 1" is
 // the session; a group that differs in neither way is not reported.
-void durations(std::span<const Run> runs, bool restrictions, bool across, Name activity, Anchor anchor,
+void durations(const std::vector<Run>& runs, bool restrictions, bool across, Name activity, Anchor anchor,
                std::vector<Finding>& out) {
     // Restrictions are grouped by start, permissions by end: flip days so one
     // loop serves both (a permission's end is its "first" day read backwards).
@@ -341,70 +339,42 @@ using Key = std::pair<Name, Anchor>;
 std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_t index) {
     const Compilation& c = *protocols[index];
     const Protocol& p = c.protocol;
-    // Durations compare rules written on the same activity, timeline and
-    // modality. They are placed in one list by counting (an activity's place
-    // found by its name's identity), in rule order within each group, and the
-    // groups taken in the order of their names: a map of lists cost a small
-    // protocol an allocation for every group, and more as each grew.
-    constexpr std::uint32_t kinds = 3 * 5;  // timelines by modalities
-    constexpr std::uint32_t not_compared = std::numeric_limits<std::uint32_t>::max();
-    NameTable place_of;
-    std::vector<Name> names;  // by place
-    std::vector<std::uint32_t> slot_of(p.rules.size(), not_compared);
+    // Durations compare rules written on the same activity with the same
+    // modality: grouped by hashing, then taken in the order of their names.
+    using Guidance = std::tuple<Name, Anchor, Modality>;
+    struct GuidanceHash {
+        std::size_t operator()(const Guidance& g) const noexcept {
+            return std::hash<Name>{}(std::get<0>(g)) * 31 + static_cast<std::size_t>(std::get<1>(g)) * 7 +
+                   static_cast<std::size_t>(std::get<2>(g));
+        }
+    };
+    std::unordered_map<Guidance, std::vector<Run>, GuidanceHash> same_guidance;
     for (std::size_t r = 0; r < p.rules.size(); ++r) {
         const Rule& rule = p.rules[r];
         if (!rule.conditions().empty() || rule.window.undated()) continue;
-        const auto [place, added] = place_of.try_emplace(rule.activity, static_cast<std::uint32_t>(names.size()));
-        if (added) names.push_back(rule.activity);
-        slot_of[r] = place * kinds + static_cast<std::uint32_t>(rule.window.anchor) * 5 + static_cast<std::uint32_t>(rule.modality);
+        same_guidance[{rule.activity, rule.window.anchor, rule.modality}].push_back(
+            {r, index, rule.modality, {rule.window.from, rule.window.to}, {}, true});
     }
-    std::vector<std::uint32_t> slot_begin(names.size() * kinds + 1, 0);
-    for (const std::uint32_t slot : slot_of) {
-        if (slot != not_compared) ++slot_begin[slot + 1];
-    }
-    for (std::size_t k = 1; k < slot_begin.size(); ++k) slot_begin[k] += slot_begin[k - 1];
-    std::vector<Run> placed(slot_begin.back());
-    {
-        std::vector<std::uint32_t> next(slot_begin.begin(), slot_begin.end() - 1);
-        for (std::size_t r = 0; r < p.rules.size(); ++r) {
-            if (slot_of[r] == not_compared) continue;
-            const Rule& rule = p.rules[r];
-            placed[next[slot_of[r]]++] = {r, index, rule.modality, {rule.window.from, rule.window.to}, {}, true};
-        }
-    }
-    struct Group {
-        Name activity;
-        Anchor anchor;
-        Modality modality;
-        std::span<const Run> runs;
-    };
-    std::vector<std::uint32_t> by_name(names.size());
-    for (std::uint32_t n = 0; n < by_name.size(); ++n) by_name[n] = n;
-    std::sort(by_name.begin(), by_name.end(), [&](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
-    std::vector<Group> groups;
-    for (const std::uint32_t n : by_name) {
-        for (std::uint32_t kind = 0; kind < kinds; ++kind) {  // timelines, then modalities, in their order
-            const std::uint32_t slot = n * kinds + kind;
-            if (slot_begin[slot] == slot_begin[slot + 1]) continue;
-            groups.push_back({names[n], static_cast<Anchor>(kind / 5), static_cast<Modality>(kind % 5),
-                              std::span<const Run>(placed).subspan(slot_begin[slot], slot_begin[slot + 1] - slot_begin[slot])});
-        }
-    }
+    std::vector<Guidance> keys;
+    keys.reserve(same_guidance.size());
+    for (const auto& [key, runs] : same_guidance) keys.push_back(key);
+    std::sort(keys.begin(), keys.end());
 
     // Each resolved activity's disagreements (the rules the resolved view
     // weighed against each other: one level of the activity tree, so
     // exceptions on kinds are not among them), then each group's durations:
     // independent tasks, on every core for a long protocol, each with its
     // own findings, joined in this order.
-    const std::size_t tasks = c.resolved.size() + groups.size();
+    const std::size_t tasks = c.resolved.size() + keys.size();
     std::vector<std::vector<Finding>> found(tasks);
     for_each_index(tasks, p.rules.size(), [&](std::size_t t) {
         if (t < c.resolved.size()) {
             disagreements_within(p, index, c.resolved[t], found[t]);
             return;
         }
-        const Group& group = groups[t - c.resolved.size()];
-        durations(group.runs, restrictive(group.modality), false, group.activity, group.anchor, found[t]);
+        const Guidance& key = keys[t - c.resolved.size()];
+        durations(same_guidance.at(key), restrictive(std::get<2>(key)), false, std::get<0>(key),
+                  std::get<1>(key), found[t]);
     });
     std::vector<Finding> out;
     for (auto& some : found) append_moved(out, some);
