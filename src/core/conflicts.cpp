@@ -373,8 +373,11 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
             return;
         }
         const Guidance& key = keys[t - c.resolved.size()];
-        durations(same_guidance.at(key), restrictive(std::get<2>(key)), false, std::get<0>(key),
-                  std::get<1>(key), found[t]);
+        std::vector<Run>& runs = same_guidance.at(key);  // each task its own: the map itself is only read
+        durations(runs, restrictive(std::get<2>(key)), false, std::get<0>(key), std::get<1>(key), found[t]);
+        // Given back as soon as they are compared: a long protocol's runs are
+        // sixty megabytes, and its findings are still growing.
+        std::vector<Run>().swap(runs);
     });
     std::vector<Finding> out;
     for (auto& some : found) append_moved(out, some);
