@@ -20,7 +20,7 @@ bool restrictive(Modality m) { return m == Modality::forbid || m == Modality::av
 
 // A clinic's resolved guidance over some days, compared across files.
 struct Stance {
-    std::size_t protocol;
+    std::uint32_t protocol;
     Modality modality;
     DayRange days;
     std::span<const RuleIndex> rules;  // into the resolved view, which outlives the analysis
@@ -30,7 +30,7 @@ struct Stance {
 // A side's guidance over a run of days, for durations.
 struct Run {
     std::size_t side;  // rule index within a file, protocol index across files
-    std::size_t protocol;
+    std::uint32_t protocol;
     Modality modality;
     DayRange days;
     // Across files, the stances of the adjacent resolved segments the run
@@ -308,7 +308,7 @@ void disagreements_within(const Protocol& p, std::size_t index, const ResolvedAc
                 first = std::min(first, spoke[i].first);
                 last = std::max(last, spoke[i].last);
             }
-            f.sides.push_back({index, p.rules[rule].modality, range_of(first, last), {rule}});
+            f.sides.push_back({static_cast<std::uint32_t>(index), p.rules[rule].modality, range_of(first, last), {rule}});
         }
         out.push_back(std::move(f));
         run_id = nullptr;
@@ -353,7 +353,7 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
         const Rule& rule = p.rules[r];
         if (!rule.conditions().empty() || rule.window.undated()) continue;
         same_guidance[{rule.activity, rule.window.anchor, rule.modality}].push_back(
-            {r, index, rule.modality, {rule.window.from, rule.window.to}, {}, true});
+            {r, static_cast<std::uint32_t>(index), rule.modality, {rule.window.from, rule.window.to}, {}, true});
     }
     std::vector<Guidance> keys;
     keys.reserve(same_guidance.size());
@@ -389,7 +389,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
     // timeline: one pass finds each group's members by hashing; the groups
     // are then taken in the order of their names.
     struct Member {
-        std::size_t protocol;
+        std::uint32_t protocol;
         std::span<const DaySegment> days;  // its resolved view's, in that protocol's memory
     };
     struct Group {
@@ -417,7 +417,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
             const auto [at, fresh] = procedure.index.try_emplace(key, procedure.groups.size());
             if (fresh) procedure.groups.push_back(Group{resolved.activity, resolved.anchor, {}, 0});
             Group& group = procedure.groups[at->second];
-            group.members.push_back({index, resolved.days});
+            group.members.push_back({static_cast<std::uint32_t>(index), resolved.days});
             group.segments += resolved.days.size();
             work += resolved.days.size();
         }

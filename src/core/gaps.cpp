@@ -37,8 +37,8 @@ std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t ind
             f.anchor = resolved.anchor;
             f.days.push_back({*before.to + 1, *after.from - 1});
             f.sides.reserve(2);
-            f.sides.push_back({index, before.modality, {before.from, before.to}, {before.rules.begin(), before.rules.end()}});
-            f.sides.push_back({index, after.modality, {after.from, after.to}, {after.rules.begin(), after.rules.end()}});
+            f.sides.push_back({static_cast<std::uint32_t>(index), before.modality, {before.from, before.to}, {before.rules.begin(), before.rules.end()}});
+            f.sides.push_back({static_cast<std::uint32_t>(index), after.modality, {after.from, after.to}, {after.rules.begin(), after.rules.end()}});
             out.push_back(std::move(f));
         }
     }
@@ -126,7 +126,7 @@ std::vector<Finding> find_coverage_gaps(const Analysed& protocols) {
             f.across = true;
             f.activity = topics[t];
             for (const auto& [index, rule] : covering) {
-                f.sides.push_back({index, protocols[index]->protocol.rules[rule].modality, {}, {rule}});
+                f.sides.push_back({static_cast<std::uint32_t>(index), protocols[index]->protocol.rules[rule].modality, {}, {rule}});
             }
             // Both lists are in protocol order: the members not covering are silent.
             auto next = covering.begin();
