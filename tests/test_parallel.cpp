@@ -4,6 +4,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -85,6 +87,21 @@ Outcome compile_with_threads(const std::string& text, std::size_t threads) {
 }
 
 }  // namespace
+
+TEST_CASE("each index is visited once, however many items a thread takes at a time", "[parallel]") {
+    for (const std::size_t threads : {1, 2, 3}) {
+        for (const std::size_t count : {0, 1, 15, 16, 17, 1000}) {
+            for (const std::size_t grain : {1, 4, 16, 5000}) {
+                INFO("threads " << threads << ", count " << count << ", grain " << grain);
+                thread_limit() = threads;
+                std::vector<std::atomic<int>> visits(count);
+                for_each_index(count, parallel_threshold, [&](std::size_t i) { ++visits[i]; }, grain);
+                thread_limit() = 0;
+                CHECK(std::all_of(visits.begin(), visits.end(), [](const std::atomic<int>& v) { return v == 1; }));
+            }
+        }
+    }
+}
 
 TEST_CASE("a long protocol resolves and compares the same on one thread and on several", "[parallel]") {
     test::enter_test_dir();

@@ -200,7 +200,7 @@ int run_check(const CheckOptions& options) {
             const bool first = begin + k == 0;
             pieces[k] = e.compiled ? format->element(*e.compiled, first)
                                    : format->element(to_diagnostic(*e.finding, protocols), first);
-        });
+        }, 16);
         write_stdout(pieces);
         begin = end;
     }
