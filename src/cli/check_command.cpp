@@ -151,19 +151,18 @@ int run_check(const CheckOptions& options) {
     // with its file, the ones across files after all files.
     const Analysed protocols = workspace.protocols();
     const std::vector<std::size_t> file_of = workspace.protocol_files();
-    const std::vector<Finding>& findings = kept_until_exit<std::vector<Finding>>(analyse(protocols));
-    auto& per_file = kept_until_exit<std::vector<std::vector<Entry>>>(compiled.size());
-    auto& across = kept_until_exit<std::vector<Entry>>();
-    for (const Finding& finding : findings) {
+    const FindingsByProtocol& findings = kept_until_exit<FindingsByProtocol>(analyse_by_protocol(protocols));
+    auto entry_of = [&](const Finding& finding) {
         Entry e{finding_location(finding, protocols), finding.id, nullptr, &finding};
         for (const FindingSide& side : finding.sides) e.notes += side.rules.size();
-        if (finding.across) {
-            across.push_back(std::move(e));
-        } else {
-            const std::size_t protocol = finding.sides.empty() ? finding.silent.front() : finding.sides.front().protocol;
-            per_file[file_of[protocol]].push_back(std::move(e));
-        }
+        return e;
+    };
+    auto& per_file = kept_until_exit<std::vector<std::vector<Entry>>>(compiled.size());
+    auto& across = kept_until_exit<std::vector<Entry>>();
+    for (std::size_t protocol = 0; protocol < findings.within.size(); ++protocol) {
+        for (const Finding& finding : findings.within[protocol]) per_file[file_of[protocol]].push_back(entry_of(finding));
     }
+    for (const Finding& finding : findings.across) across.push_back(entry_of(finding));
 
     // The report in print order: each file's problems and findings, then the
     // findings across files.

@@ -138,7 +138,7 @@ void drop_restated(std::vector<Finding>& findings) {
 
 }  // namespace
 
-std::vector<Finding> analyse(const Analysed& protocols) {
+FindingsByProtocol analyse_by_protocol(const Analysed& protocols) {
     // Findings are pruned in groups that can only restate each other: each
     // protocol's own, then those across protocols. A contradiction in one
     // file says nothing about a duration in another, and what is dropped is
@@ -151,26 +151,42 @@ std::vector<Finding> analyse(const Analysed& protocols) {
     };
     // Each protocol's own findings are independent of the others', and of
     // those across protocols: one list of work, on every core for many
-    // protocols, each item into its own slot, joined in order. The two
-    // analyses across protocols are the longest items, so they come first:
-    // one core compares the files while the others work through them. Each
-    // is pruned on its own, which drops what pruning them together would: a
-    // gap in coverage restates only another gap, and a duration only a
-    // contradiction, both of which are found with it.
+    // protocols, each item into its own slot. The two analyses across
+    // protocols are the longest items, so they come first: one core compares
+    // the files while the others work through them. Each is pruned on its
+    // own, which drops what pruning them together would: a gap in coverage
+    // restates only another gap, and a duration only a contradiction, both of
+    // which are found with it.
     const std::size_t firsts = protocols.size() > 1 ? 2 : 0;
-    std::vector<std::vector<Finding>> within(protocols.size());
+    FindingsByProtocol out;
+    out.within.resize(protocols.size());
     std::vector<Finding> conflicts_across, coverage_across;
     std::size_t rules = 0;
     for (const Compilation* c : protocols) rules += c->protocol.rules.size();
     for_each_index(firsts + protocols.size(), rules, [&](std::size_t item) {
-        if (item == 0 && firsts) conflicts_across = pruned(find_conflicts_across(protocols), {});
-        else if (item == 1 && firsts) coverage_across = pruned(find_coverage_gaps(protocols), {});
-        else within[item - firsts] = pruned(find_conflicts_within(protocols, item - firsts), find_gaps_within(protocols, item - firsts));
+        if (item == 0 && firsts) {
+            conflicts_across = pruned(find_conflicts_across(protocols), {});
+        } else if (item == 1 && firsts) {
+            coverage_across = pruned(find_coverage_gaps(protocols), {});
+        } else {
+            std::vector<Finding>& own = out.within[item - firsts];
+            own = pruned(find_conflicts_within(protocols, item - firsts), find_gaps_within(protocols, item - firsts));
+            sort_findings(own);
+        }
     });
+    out.across = std::move(conflicts_across);
+    append_moved(out.across, coverage_across);
+    sort_findings(out.across);
+    return out;
+}
+
+std::vector<Finding> analyse(const Analysed& protocols) {
+    // Each list is sorted already, and the sort keeps the order of equals:
+    // sorting them together gives what sorting them unsorted would.
+    FindingsByProtocol parts = analyse_by_protocol(protocols);
     std::vector<Finding> out;
-    for (std::vector<Finding>& some : within) append_moved(out, some);
-    append_moved(out, conflicts_across);
-    append_moved(out, coverage_across);
+    for (std::vector<Finding>& some : parts.within) append_moved(out, some);
+    append_moved(out, parts.across);
     sort_findings(out);
     return out;
 }

@@ -11,6 +11,16 @@ namespace aftercare {
 // Everything: within each protocol, then across them. Sorted.
 std::vector<Finding> analyse(const Analysed& protocols);
 
+// The same findings, kept apart as a report shows them: each protocol's own
+// (by index into `protocols`), then those across protocols, each list in
+// the order analyse() gives its findings. Sorting each list on its own, in
+// parallel, spares a report of a thousand files a sort of all of them.
+struct FindingsByProtocol {
+    std::vector<std::vector<Finding>> within;
+    std::vector<Finding> across;
+};
+FindingsByProtocol analyse_by_protocol(const Analysed& protocols);
+
 // The parts, for tests and for commands that need only some.
 std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_t index);
 std::vector<Finding> find_conflicts_across(const Analysed& protocols);
