@@ -144,6 +144,8 @@ void disagreements_across(const std::vector<Stance>& stances, Name activity, Anc
             FindingSide side{first.protocol, first.modality, first.days, {}};
             const auto from = static_cast<std::ptrdiff_t>(batch.open_from());
             for (; i < run.size() && stances[run[i]].protocol == first.protocol && stances[run[i]].modality == first.modality; ++i) {
+                // Each stance's rules are in its own protocol's memory: asked for a few stances ahead.
+                if (i + 8 < run.size()) __builtin_prefetch(stances[run[i + 8]].rules.data());
                 const Stance& s = stances[run[i]];
                 side.days = range_of(std::min(start_of(side.days), start_of(s.days)), std::max(end_of(side.days), end_of(s.days)));
                 merged.insert(merged.end(), s.rules.begin(), s.rules.end());
