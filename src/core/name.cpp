@@ -10,11 +10,6 @@ namespace aftercare {
 
 namespace {
 
-const std::string& empty_text() {
-    static const std::string empty;
-    return empty;
-}
-
 // Node-based, so a text never moves once stored. Guarded, so an editor or a
 // test runner may compile on several threads.
 struct Store {
@@ -30,9 +25,7 @@ Store& store() {
 
 }  // namespace
 
-Name::Name() : text_(&empty_text()) {}
-
-Name::Name(std::string_view text) : text_(&empty_text()) {
+Name::Name(std::string_view text) : text_(&detail::empty_name_text) {
     if (text.empty()) return;
     // Each thread remembers the texts it has met, so threads checking many
     // files at once do not queue for the store's lock on every name: a run

@@ -21,9 +21,17 @@
 
 namespace aftercare {
 
+namespace detail {
+// The empty text, which a default Name points at. Constant-initialized, so a
+// Name made while another file's statics are set up finds it in place; and
+// inline, so that making one of the millions of empty Names a long protocol's
+// rules hold is a store, not a call.
+inline const std::string empty_name_text;
+}  // namespace detail
+
 class Name {
 public:
-    Name();  // the empty text
+    Name() : text_(&detail::empty_name_text) {}  // the empty text
     explicit Name(std::string_view text);
 
     const std::string& str() const { return *text_; }
