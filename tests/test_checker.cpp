@@ -175,3 +175,25 @@ TEST_CASE("a word means what the imported vocabulary says, whichever vocabulary 
     std::remove(first.c_str());
     std::remove(second.c_str());
 }
+
+TEST_CASE("the resolved view is sorted by activity, then timeline, with the kinds below each activity named", "[checker]") {
+    // Named out of order, one of them a kind and one after the final session; and an unknown word,
+    // whose protocol is resolved by comparing names instead of the vocabulary's order.
+    for (const std::string unknown : {"", "day 0..2: avoid juggling\n"}) {
+        INFO("with an unknown activity: " << !unknown.empty());
+        const Compilation c = compile_rules("day 0..3: forbid touch\n"
+                                            "day 0..3 after final session: avoid sun\n"
+                                            "day 1..2: forbid rinse\n"
+                                            "day 4..7: allow wash\n" + unknown);
+        CHECK(c.ok() == unknown.empty());
+        std::vector<std::pair<std::string, Anchor>> order;
+        for (const ResolvedActivity& r : c.resolved) order.emplace_back(r.activity.str(), r.anchor);
+        CHECK(std::is_sorted(order.begin(), order.end()));
+        CHECK(std::adjacent_find(order.begin(), order.end()) == order.end());
+        CHECK(resolved(c, "wash.rinse"));
+        CHECK(resolved(c, "wash.shampoo"));  // a kind of wash that no rule names
+        CHECK(resolved(c, "sun", Anchor::final_session));
+        CHECK_FALSE(resolved(c, "sun"));
+        CHECK(resolved(c, "touch"));
+    }
+}

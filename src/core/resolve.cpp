@@ -141,6 +141,7 @@ struct ResolveBuffers {
     std::vector<std::uint32_t> slot_of, slot_begin, next;
     std::vector<RuleIndex> grouped, deciding, rules;
     std::vector<Name> activities;
+    std::vector<std::pair<std::uint32_t, Name>> by_order;
     std::vector<std::size_t> deciding_end;
 };
 
@@ -162,6 +163,7 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     struct Named {  // one activity's rules in `grouped`, by timeline
         Name activity;
         std::array<std::span<const RuleIndex>, 3> rules;
+        std::uint32_t order = 0;  // its place in the vocabulary's order of ids (see below)
     };
     std::vector<Named> named;
     work.place_of.clear();
@@ -186,7 +188,18 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
             named[n].rules[t] = std::span<const RuleIndex>(grouped).subspan(begin, end - begin);
         }
     }
-    std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) { return a.activity < b.activity; });
+    // By name: through the vocabulary's order of its ids when it knows every
+    // activity named (as it does for a protocol without errors), which
+    // compares numbers instead of texts; a thousand small protocols spent a
+    // tenth of resolving on comparing names.
+    bool ordered = vocabulary != nullptr;
+    for (Named& n : named) {
+        const std::uint32_t* order = ordered ? vocabulary->order_of(n.activity) : nullptr;
+        if (!order) ordered = false;
+        else n.order = *order;
+    }
+    if (ordered) std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) { return a.order < b.order; });
+    else std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) { return a.activity < b.activity; });
     auto find_named = [&](std::string_view id) -> const Named* {
         const auto it = std::lower_bound(named.begin(), named.end(), id,
                                          [](const Named& n, std::string_view text) { return n.activity.view() < text; });
@@ -195,14 +208,26 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     // Which activities to resolve: those named, and the kinds below them; by name.
     std::vector<Name>& activities = work.activities;
     activities.clear();
-    for (const Named& n : named) {
-        activities.push_back(n.activity);
-        if (!vocabulary) continue;
-        const std::vector<Name>& kinds = vocabulary->with_kinds(n.activity);
-        activities.insert(activities.end(), kinds.begin(), kinds.end());
+    if (ordered) {
+        std::vector<std::pair<std::uint32_t, Name>>& by_order = work.by_order;
+        by_order.clear();
+        for (const Named& n : named) {
+            for (const Name kind : vocabulary->with_kinds(n.activity)) by_order.emplace_back(*vocabulary->order_of(kind), kind);
+        }
+        std::sort(by_order.begin(), by_order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < by_order.size(); ++i) {
+            if (i == 0 || by_order[i].first != by_order[i - 1].first) activities.push_back(by_order[i].second);
+        }
+    } else {
+        for (const Named& n : named) {
+            activities.push_back(n.activity);
+            if (!vocabulary) continue;
+            const std::vector<Name>& kinds = vocabulary->with_kinds(n.activity);
+            activities.insert(activities.end(), kinds.begin(), kinds.end());
+        }
+        std::sort(activities.begin(), activities.end());
+        activities.erase(std::unique(activities.begin(), activities.end()), activities.end());
     }
-    std::sort(activities.begin(), activities.end());
-    activities.erase(std::unique(activities.begin(), activities.end()), activities.end());
     // Each activity collects its own rules and its parents' ("wash.rinse", "wash").
     std::vector<ResolvedActivity> out;
     out.reserve(activities.size());

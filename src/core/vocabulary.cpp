@@ -70,8 +70,10 @@ void Vocabulary::index() {
     // Each activity is listed under itself and under every parent it has
     // ("wash.rinse" under "wash" too), in the order of the ids.
     kinds_.clear();
+    order_.clear();
     for (const auto& [id, term] : activities) {
         const Name name(id);
+        order_.try_emplace(name, static_cast<std::uint32_t>(order_.size()));
         for (std::string_view under = id;;) {
             kinds_[Name(under)].push_back(name);
             const auto dot = under.rfind('.');

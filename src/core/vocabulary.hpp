@@ -14,6 +14,7 @@
 
 #include "diagnostic.hpp"
 #include "name.hpp"
+#include "name_table.hpp"
 #include "source.hpp"
 #include "syntax.hpp"
 
@@ -71,6 +72,10 @@ public:
     // does not know. Kept from index(), since every protocol asks it of
     // every activity it names.
     const std::vector<Name>& with_kinds(Name id) const;
+    // An activity's place among the ids in their order, for sorting
+    // activities by number instead of by text; null for a word the
+    // vocabulary does not know. Kept from index().
+    const std::uint32_t* order_of(Name id) const { return order_.find(id); }
 
     // Fills the word indexes; call once the terms are in place.
     void index();
@@ -96,6 +101,7 @@ private:
     static const std::vector<std::string>& words_of(const Index& index);
 
     std::unordered_map<Name, std::vector<Name>> kinds_;  // by id and by each id's parents
+    NameTable order_;                                    // each activity id's place in `activities`
     Index activity_index_;
     Index sign_index_;
     std::uint64_t serial_ = 0;
