@@ -382,7 +382,7 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
         std::vector<Run>().swap(runs);
     });
     std::vector<Finding> out;
-    for (auto& some : found) append_moved(out, some);
+    append_all_moved(out, found);
     return out;
 }
 
@@ -489,9 +489,8 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
         }
     });
     std::vector<Finding> out;
-    for (auto* found : {&disagreeing, &lasting}) {
-        for (auto& some : *found) append_moved(out, some);
-    }
+    append_all_moved(out, disagreeing);
+    append_all_moved(out, lasting);
     return out;
 }
 
