@@ -33,7 +33,7 @@ bool says_the_same(const Finding& a, const Finding& b) {
 // inherited: reported once, on the parent. Findings are found by hashing
 // what they say, not by writing it out: a long protocol has hundreds of
 // thousands.
-void drop_inherited(std::vector<Finding>& findings) {
+void mark_inherited(const std::vector<Finding*>& findings, std::vector<char>& dropped) {
     // What a finding says on an activity, and its hash, worked out once: the
     // set rehashes its entries as it walks them. What it says is hashed once
     // and then with each activity: a finding across clinics names hundreds.
@@ -74,36 +74,27 @@ void drop_inherited(std::vector<Finding>& findings) {
     said.reserve(findings.size());
     std::vector<std::size_t> content(findings.size());
     for (std::size_t i = 0; i < findings.size(); ++i) {
-        content[i] = content_hash(findings[i]);
-        said.insert({&findings[i], findings[i].activity.view(), on(findings[i].activity.view(), content[i])});
+        content[i] = content_hash(*findings[i]);
+        said.insert({findings[i], findings[i]->activity.view(), on(findings[i]->activity.view(), content[i])});
     }
-    // Marked first, then erased: the set points into the list.
-    std::vector<char> inherited(findings.size(), 0);
     for (std::size_t i = 0; i < findings.size(); ++i) {
-        const std::string_view activity = findings[i].activity;
+        const std::string_view activity = findings[i]->activity;
         const auto dot = activity.rfind('.');
         if (dot == std::string_view::npos) continue;
         const std::string_view parent = activity.substr(0, dot);
-        inherited[i] = said.count({&findings[i], parent, on(parent, content[i])}) > 0;
+        if (said.count({findings[i], parent, on(parent, content[i])}) > 0) dropped[i] = 1;
     }
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-        if (!inherited[i]) {
-            if (kept != i) findings[kept] = std::move(findings[i]);
-            ++kept;
-        }
-    }
-    findings.erase(findings.begin() + static_cast<std::ptrdiff_t>(kept), findings.end());
 }
 
 // A duration mismatch whose differing days all lie in a contradiction on the
 // same activity says nothing new: one clinic allowing what another forbids
 // on day 3 is one disagreement, not three.
-void drop_restated(std::vector<Finding>& findings) {
+void mark_restated(const std::vector<Finding*>& findings, std::vector<char>& dropped) {
     // The contradicted days of each activity, sorted and merged once.
     std::map<std::tuple<Name, Anchor, bool>, std::vector<DayRange>> contradicted;
-    for (const Finding& f : findings) {
-        if (f.id == "contradiction") {
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const Finding& f = *findings[i];
+        if (!dropped[i] && f.id == "contradiction") {
             auto& days = contradicted[{f.activity, f.anchor, f.across}];
             days.insert(days.end(), f.days.begin(), f.days.end());
         }
@@ -131,28 +122,47 @@ void drop_restated(std::vector<Finding>& findings) {
             return after != ranges.begin() && end_of(*std::prev(after)) >= end_of(d);
         });
     };
-    findings.erase(std::remove_if(findings.begin(), findings.end(),
-                                  [&](const Finding& f) { return f.id == "duration-mismatch" && covered(f); }),
-                   findings.end());
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        if (!dropped[i] && findings[i]->id == "duration-mismatch" && covered(*findings[i])) dropped[i] = 1;
+    }
+}
+
+// Findings are pruned in groups that can only restate each other: each
+// protocol's own, then those across protocols. A contradiction in one file
+// says nothing about a duration in another, and what is dropped is never held
+// beside the rest of a long protocol's findings. The lists are read where
+// they were made and only what is kept is moved, into a list of its size: a
+// long protocol drops half its findings, and joining them first held them
+// twice.
+std::vector<Finding> pruned(std::vector<std::vector<Finding>> lists) {
+    std::vector<Finding*> all;
+    for (std::vector<Finding>& list : lists) {
+        for (Finding& f : list) all.push_back(&f);
+    }
+    std::vector<char> dropped(all.size(), 0);
+    mark_inherited(all, dropped);
+    mark_restated(all, dropped);
+    std::vector<Finding> kept;
+    kept.reserve(static_cast<std::size_t>(std::count(dropped.begin(), dropped.end(), 0)));
+    std::size_t i = 0;
+    for (std::vector<Finding>& list : lists) {
+        for (Finding& f : list) {
+            if (!dropped[i++]) kept.push_back(std::move(f));
+        }
+        list = {};
+    }
+    return kept;
+}
+
+std::vector<std::vector<Finding>> lists_of(std::vector<Finding> findings) {
+    std::vector<std::vector<Finding>> lists;
+    lists.push_back(std::move(findings));
+    return lists;
 }
 
 }  // namespace
 
 FindingsByProtocol analyse_by_protocol(const Analysed& protocols) {
-    // Findings are pruned in groups that can only restate each other: each
-    // protocol's own, then those across protocols. A contradiction in one
-    // file says nothing about a duration in another, and what is dropped is
-    // never held beside the rest of a long protocol's findings.
-    auto pruned = [](std::vector<Finding> group, std::vector<Finding> more) {
-        group.reserve(group.size() + more.size());
-        append_moved(group, more);
-        drop_inherited(group);
-        drop_restated(group);
-        // Kept to the end of a check: a long protocol drops half its
-        // findings here, and the room they took (36 MB of 50 MB's) goes back.
-        group.shrink_to_fit();
-        return group;
-    };
     // Each protocol's own findings are independent of the others', and of
     // those across protocols: one list of work, on every core for many
     // protocols, each item into its own slot. The two analyses across
@@ -169,12 +179,14 @@ FindingsByProtocol analyse_by_protocol(const Analysed& protocols) {
     for (const Compilation* c : protocols) rules += c->protocol.rules.size();
     for_each_index(firsts + protocols.size(), rules, [&](std::size_t item) {
         if (item == 0 && firsts) {
-            conflicts_across = pruned(find_conflicts_across(protocols), {});
+            conflicts_across = pruned(lists_of(find_conflicts_across(protocols)));
         } else if (item == 1 && firsts) {
-            coverage_across = pruned(find_coverage_gaps(protocols), {});
+            coverage_across = pruned(lists_of(find_coverage_gaps(protocols)));
         } else {
             std::vector<Finding>& own = out.within[item - firsts];
-            own = pruned(find_conflicts_within(protocols, item - firsts), find_gaps_within(protocols, item - firsts));
+            std::vector<std::vector<Finding>> lists = find_conflicts_within(protocols, item - firsts);
+            lists.push_back(find_gaps_within(protocols, item - firsts));
+            own = pruned(std::move(lists));
             sort_findings(own);
         }
     });

@@ -21,8 +21,10 @@ struct FindingsByProtocol {
 };
 FindingsByProtocol analyse_by_protocol(const Analysed& protocols);
 
-// The parts, for tests and for commands that need only some.
-std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_t index);
+// The parts, for tests and for commands that need only some. A protocol's
+// own conflicts come as the lists of their tasks (in order; one list each),
+// so pruning never holds them joined as well.
+std::vector<std::vector<Finding>> find_conflicts_within(const Analysed& protocols, std::size_t index);
 std::vector<Finding> find_conflicts_across(const Analysed& protocols);
 std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t index);
 std::vector<Finding> find_coverage_gaps(const Analysed& protocols);

@@ -303,6 +303,11 @@ void disagreements_within(const Protocol& p, std::size_t index, const ResolvedAc
         f.activity = resolved.activity;
         f.anchor = resolved.anchor;
         f.days.push_back(range_of(run_first, run_last));
+        // A side for each rule, room made once: the sides are kept to the
+        // end of a check, and a list grown by doubling keeps its slack.
+        std::size_t rules = 0;
+        for (std::size_t i = 0; i < spoke.size(); ++i) rules += i == 0 || spoke[i].rule != spoke[i - 1].rule;
+        f.sides.reserve(rules);
         for (std::size_t i = 0; i < spoke.size();) {
             const RuleIndex rule = spoke[i].rule;
             long long first = spoke[i].first, last = spoke[i].last;
@@ -338,7 +343,7 @@ using Key = std::pair<Name, Anchor>;
 
 }  // namespace
 
-std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_t index) {
+std::vector<std::vector<Finding>> find_conflicts_within(const Analysed& protocols, std::size_t index) {
     const Compilation& c = *protocols[index];
     const Protocol& p = c.protocol;
     // Durations compare rules written on the same activity with the same
@@ -366,24 +371,25 @@ std::vector<Finding> find_conflicts_within(const Analysed& protocols, std::size_
     // weighed against each other: one level of the activity tree, so
     // exceptions on kinds are not among them), then each group's durations:
     // independent tasks, on every core for a long protocol, each with its
-    // own findings, joined in this order.
+    // own findings, returned in this order.
     const std::size_t tasks = c.resolved.size() + keys.size();
     std::vector<std::vector<Finding>> found(tasks);
     for_each_index(tasks, p.rules.size(), [&](std::size_t t) {
         if (t < c.resolved.size()) {
             disagreements_within(p, index, c.resolved[t], found[t]);
-            return;
+        } else {
+            const Guidance& key = keys[t - c.resolved.size()];
+            std::vector<Run>& runs = same_guidance.at(key);  // each task its own: the map itself is only read
+            durations(runs, restrictive(std::get<2>(key)), false, std::get<0>(key), std::get<1>(key), found[t]);
+            // Given back as soon as they are compared: a long protocol's runs are
+            // sixty megabytes, and its findings are still growing.
+            std::vector<Run>().swap(runs);
         }
-        const Guidance& key = keys[t - c.resolved.size()];
-        std::vector<Run>& runs = same_guidance.at(key);  // each task its own: the map itself is only read
-        durations(runs, restrictive(std::get<2>(key)), false, std::get<0>(key), std::get<1>(key), found[t]);
-        // Given back as soon as they are compared: a long protocol's runs are
-        // sixty megabytes, and its findings are still growing.
-        std::vector<Run>().swap(runs);
+        // Held until every task is done and joined: a list grown by doubling
+        // held a third more than its findings (62 MB for 38 MB on 50 MB).
+        found[t].shrink_to_fit();
     });
-    std::vector<Finding> out;
-    append_all_moved(out, found);
-    return out;
+    return found;
 }
 
 std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
