@@ -5,11 +5,11 @@
 #include "parallel.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
-#include <map>
 #include <string_view>
 #include <tuple>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace aftercare {
 
@@ -34,14 +34,6 @@ bool says_the_same(const Finding& a, const Finding& b) {
 // what they say, not by writing it out: a long protocol has hundreds of
 // thousands.
 void mark_inherited(const std::vector<Finding*>& findings, std::vector<char>& dropped) {
-    // What a finding says on an activity, and its hash, worked out once: the
-    // set rehashes its entries as it walks them. What it says is hashed once
-    // and then with each activity: a finding across clinics names hundreds.
-    struct Said {
-        const Finding* finding;
-        std::string_view activity;
-        std::size_t hash;
-    };
     auto content_hash = [](const Finding& f) {
         std::size_t h = 0xcbf29ce484222325ULL;
         const auto mix = [&](std::size_t v) { h = (h ^ v) * 0x100000001b3ULL; };
@@ -59,39 +51,68 @@ void mark_inherited(const std::vector<Finding*>& findings, std::vector<char>& dr
         for (const std::size_t p : f.silent) mix(p);
         return h;
     };
+    // What is said is hashed once and then with each activity: a finding
+    // across clinics names hundreds.
     auto on = [](std::string_view activity, std::size_t content) {
         return (std::hash<std::string_view>{}(activity) ^ content) * 0x100000001b3ULL;
     };
-    struct SaidHash {
-        std::size_t operator()(const Said& s) const noexcept { return s.hash; }
-    };
-    struct SaidEqual {
-        bool operator()(const Said& a, const Said& b) const {
-            return a.hash == b.hash && a.activity == b.activity && says_the_same(*a.finding, *b.finding);
-        }
-    };
-    std::unordered_set<Said, SaidHash, SaidEqual> said;
-    said.reserve(findings.size());
-    std::vector<std::size_t> content(findings.size());
-    for (std::size_t i = 0; i < findings.size(); ++i) {
+    // Each finding's hash, on every core: hashing is most of the work, and a
+    // long protocol's findings are each in their own part of memory.
+    std::vector<std::size_t> content(findings.size()), said(findings.size());
+    std::size_t sides = 0;
+    for (const Finding* f : findings) sides += f->sides.size();
+    for_each_index(findings.size(), sides, [&](std::size_t i) {
         content[i] = content_hash(*findings[i]);
-        said.insert({findings[i], findings[i]->activity.view(), on(findings[i]->activity.view(), content[i])});
-    }
+        said[i] = on(findings[i]->activity.view(), content[i]);
+    }, 64);
+
+    // The findings by what they say on their activity, open-addressed (at
+    // most half full): a node each in an unordered_set was an allocation and
+    // a cache miss per finding. Equal entries are all kept; only whether one
+    // exists is asked.
+    struct Slot {
+        std::size_t hash;
+        std::uint32_t finding;  // its index + 1; 0 for a free slot
+    };
+    std::size_t size = 16;
+    while (size < 2 * findings.size()) size *= 2;
+    const std::size_t mask = size - 1;
+    auto first_slot = [&](std::size_t hash) { return (hash * 0x9E3779B97F4A7C15ULL >> 32) & mask; };
+    std::vector<Slot> slots(size, Slot{0, 0});
     for (std::size_t i = 0; i < findings.size(); ++i) {
+        std::size_t at = first_slot(said[i]);
+        while (slots[at].finding) at = (at + 1) & mask;
+        slots[at] = Slot{said[i], static_cast<std::uint32_t>(i + 1)};
+    }
+    for_each_index(findings.size(), sides, [&](std::size_t i) {
         const std::string_view activity = findings[i]->activity;
         const auto dot = activity.rfind('.');
-        if (dot == std::string_view::npos) continue;
+        if (dot == std::string_view::npos) return;
         const std::string_view parent = activity.substr(0, dot);
-        if (said.count({findings[i], parent, on(parent, content[i])}) > 0) dropped[i] = 1;
-    }
+        const std::size_t hash = on(parent, content[i]);
+        for (std::size_t at = first_slot(hash); slots[at].finding; at = (at + 1) & mask) {
+            const Finding& other = *findings[slots[at].finding - 1];
+            if (slots[at].hash == hash && other.activity.view() == parent && says_the_same(*findings[i], other)) {
+                dropped[i] = 1;
+                return;
+            }
+        }
+    }, 64);
 }
 
 // A duration mismatch whose differing days all lie in a contradiction on the
 // same activity says nothing new: one clinic allowing what another forbids
 // on day 3 is one disagreement, not three.
 void mark_restated(const std::vector<Finding*>& findings, std::vector<char>& dropped) {
-    // The contradicted days of each activity, sorted and merged once.
-    std::map<std::tuple<Name, Anchor, bool>, std::vector<DayRange>> contradicted;
+    // The contradicted days of each activity, sorted and merged once; found
+    // by hashing, since only lookups follow (a map compared names' texts).
+    using Topic = std::tuple<Name, Anchor, bool>;
+    struct TopicHash {
+        std::size_t operator()(const Topic& t) const noexcept {
+            return std::hash<Name>{}(std::get<0>(t)) * 31 + static_cast<std::size_t>(std::get<1>(t)) * 2 + std::get<2>(t);
+        }
+    };
+    std::unordered_map<Topic, std::vector<DayRange>, TopicHash> contradicted;
     for (std::size_t i = 0; i < findings.size(); ++i) {
         const Finding& f = *findings[i];
         if (!dropped[i] && f.id == "contradiction") {
