@@ -287,11 +287,21 @@ void durations(const std::vector<Run>& runs, bool restrictions, bool across, Nam
 // finding, each rule a side with the days it spoke during the run.
 void disagreements_within(const Protocol& p, std::size_t index, const ResolvedActivity& resolved,
                           std::vector<Finding>& out) {
+    // The rules that spoke during the open run, each once, with the days it
+    // spoke: a rule in force over many segments is met in each, and sorting
+    // every meeting was a tenth of the analysis of a long protocol. Each
+    // rule's place in `spoke` is kept by rule number, in its thread's list,
+    // which is all `none` again after each run.
     struct Spoke {
         RuleIndex rule;
         long long first, last;
     };
-    std::vector<Spoke> spoke;  // during the open run
+    constexpr std::uint32_t none = UINT32_MAX;
+    thread_local std::vector<Spoke> spoke;
+    thread_local std::vector<std::uint32_t> place;
+    for (const Spoke& s : spoke) place[s.rule] = none;  // left by a run an exception cut short
+    spoke.clear();
+    if (place.size() < p.rules.size()) place.resize(p.rules.size(), none);
     const char* run_id = nullptr;
     long long run_first = 0, run_last = 0;
     auto close_run = [&] {
@@ -303,19 +313,10 @@ void disagreements_within(const Protocol& p, std::size_t index, const ResolvedAc
         f.activity = resolved.activity;
         f.anchor = resolved.anchor;
         f.days.push_back(range_of(run_first, run_last));
-        // A side for each rule, room made once: the sides are kept to the
-        // end of a check, and a list grown by doubling keeps its slack.
-        std::size_t rules = 0;
-        for (std::size_t i = 0; i < spoke.size(); ++i) rules += i == 0 || spoke[i].rule != spoke[i - 1].rule;
-        f.sides.reserve(rules);
-        for (std::size_t i = 0; i < spoke.size();) {
-            const RuleIndex rule = spoke[i].rule;
-            long long first = spoke[i].first, last = spoke[i].last;
-            for (; i < spoke.size() && spoke[i].rule == rule; ++i) {
-                first = std::min(first, spoke[i].first);
-                last = std::max(last, spoke[i].last);
-            }
-            f.sides.push_back({static_cast<std::uint32_t>(index), p.rules[rule].modality, range_of(first, last), {rule}});
+        f.sides.reserve(spoke.size());  // kept to the end of a check: no slack
+        for (const Spoke& s : spoke) {
+            f.sides.push_back({static_cast<std::uint32_t>(index), p.rules[s.rule].modality, range_of(s.first, s.last), {s.rule}});
+            place[s.rule] = none;
         }
         out.push_back(std::move(f));
         run_id = nullptr;
@@ -334,7 +335,16 @@ void disagreements_within(const Protocol& p, std::size_t index, const ResolvedAc
             run_first = first;
         }
         run_last = last;
-        for (const RuleIndex r : segment.rules) spoke.push_back({r, first, last});
+        for (const RuleIndex r : segment.rules) {
+            std::uint32_t& at = place[r];
+            if (at == none) {
+                at = static_cast<std::uint32_t>(spoke.size());
+                spoke.push_back({r, first, last});
+            } else {
+                spoke[at].first = std::min(spoke[at].first, first);
+                spoke[at].last = std::max(spoke[at].last, last);
+            }
+        }
     }
     close_run();
 }
