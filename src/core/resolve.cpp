@@ -48,15 +48,23 @@ public:
         places_.clear();
         segments_.clear();
         windows_.clear();
-        for (const RuleIndex r : rules) windows_.push_back(facts_[r].days);
+        // What each segment asks of its rules is copied here once, beside
+        // the others: read from the protocol's facts at every segment, each
+        // was a cache miss on a long protocol.
+        weighed_.clear();
+        for (const RuleIndex r : rules) {
+            const RuleFacts& facts = facts_[r];
+            windows_.push_back(facts.days);
+            weighed_.push_back({r, facts.depth, facts.modality});
+        }
         day_events(windows_, events_);
-        active_.clear();  // ascending rule indices; few at a time
+        active_.clear();  // places in `rules`, ascending, and so in rule order; few at a time
         for (std::size_t i = 0; i < events_.size();) {
             const long long day = events_[i].day;
             for (; i < events_.size() && events_[i].day == day; ++i) {
-                const RuleIndex rule = rules[events_[i].index];
-                const auto at = std::lower_bound(active_.begin(), active_.end(), rule);
-                if (events_[i].starts) active_.insert(at, rule);
+                const std::uint32_t place = static_cast<std::uint32_t>(events_[i].index);
+                const auto at = std::lower_bound(active_.begin(), active_.end(), place);
+                if (events_[i].starts) active_.insert(at, place);
                 else active_.erase(at);
             }
             if (active_.empty() || i == events_.size()) continue;
@@ -82,21 +90,22 @@ private:
     void decide(long long day, long long next) {
         std::vector<DaySegment>& out = segments_;
         int deepest = -1;
-        for (const RuleIndex r : active_) deepest = std::max(deepest, facts_[r].depth);
+        for (const std::uint32_t place : active_) deepest = std::max(deepest, weighed_[place].depth);
         deciding_.clear();
         Modality modality = Modality::allow;
         RuleIndex decider = 0;
         int strictest = -1;
         std::uint8_t modalities = 0;
-        for (const RuleIndex r : active_) {
-            if (facts_[r].depth != deepest) continue;
-            deciding_.push_back(r);
-            const Modality m = facts_[r].modality;
+        for (const std::uint32_t place : active_) {
+            const Weighed& w = weighed_[place];
+            if (w.depth != deepest) continue;
+            deciding_.push_back(w.rule);
+            const Modality m = w.modality;
             modalities |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(m));
             if (strictness(m) > strictest) {  // the first of equals decides
                 strictest = strictness(m);
                 modality = m;
-                decider = r;
+                decider = w.rule;
             }
         }
         std::optional<int> from, to;
@@ -117,6 +126,12 @@ private:
     struct Place {
         std::size_t offset, count;
     };
+    // A rule of the activity being swept, as segments weigh it.
+    struct Weighed {
+        RuleIndex rule;
+        int depth;
+        Modality modality;
+    };
 
     const std::vector<RuleFacts>& facts_;
     static inline thread_local std::vector<DaySegment> segments_;
@@ -124,7 +139,8 @@ private:
     static inline thread_local std::vector<Place> places_;
     static inline thread_local std::vector<DayRange> windows_;
     static inline thread_local std::vector<DayEvent> events_;
-    static inline thread_local std::vector<RuleIndex> active_;
+    static inline thread_local std::vector<Weighed> weighed_;  // by place in the activity's rules
+    static inline thread_local std::vector<std::uint32_t> active_;
     static inline thread_local std::vector<RuleIndex> deciding_;
     int own_depth_ = 0;
 };
