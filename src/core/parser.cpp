@@ -542,6 +542,7 @@ ParseResult parse(const SourceFile& file) {
             "save the file as UTF-8"));
     }
     Builder builder(text.size());
+    builder.document.statements.reserve(text.size() / bytes_per_statement);  // see parse_in_pieces
     builder.base = text.data();
     std::size_t offset = 0;
     while (true) {
