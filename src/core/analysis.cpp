@@ -150,11 +150,10 @@ void mark_restated(const std::vector<Finding*>& findings, std::vector<char>& dro
 
 // Findings are pruned in groups that can only restate each other: each
 // protocol's own, then those across protocols. A contradiction in one file
-// says nothing about a duration in another, and what is dropped is never held
-// beside the rest of a long protocol's findings. The lists are read where
-// they were made and only what is kept is moved, into a list of its size: a
-// long protocol drops half its findings, and joining them first held them
-// twice.
+// says nothing about a duration in another, so no group waits for the
+// others. The lists are read where they were made and only what is kept is
+// moved, into a list of its size: a long protocol drops half its findings,
+// and joining them first held them twice.
 std::vector<Finding> pruned(std::vector<std::vector<Finding>> lists) {
     std::vector<Finding*> all;
     for (std::vector<Finding>& list : lists) {

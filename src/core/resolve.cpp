@@ -41,7 +41,7 @@ class Sweeper {
 public:
     explicit Sweeper(const std::vector<RuleFacts>& facts) : facts_(facts) {}
 
-    // Fills `activity`'s segments from `rules`, those that decide its days.
+    // Fills `activity`'s segments from `rules` (ascending), those that decide its days.
     void sweep(std::span<const RuleIndex> rules, ResolvedActivity& activity) {
         own_depth_ = Vocabulary::depth(activity.activity.view());  // its own rules are the deepest
         lists_.clear();
