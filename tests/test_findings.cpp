@@ -274,6 +274,28 @@ TEST_CASE("contradiction within one file: forbid and allow on the same activity 
     CHECK(c.line_of(f.sides[1]) == 9);
 }
 
+TEST_CASE("contradiction within one file: a rule in force over several stretches is one side with all its days",
+          "[findings]") {
+    // Days 0..2: the allow and the first forbid; 3..5: both forbids too; 6..8: the allow and the second
+    // forbid; 9..10: the allow alone. The three stretches are one contradiction.
+    const Checked c({"findings/within-contradiction-segments.care"});
+    INFO(c.listing());
+    REQUIRE(c.findings.size() == 1);
+    const Finding& f = c.findings[0];
+    CHECK(f.id == "contradiction");
+    CHECK(f.days == std::vector<DayRange>{days(0, 8)});
+    REQUIRE(f.sides.size() == 3);
+    CHECK(f.sides[0].modality == Modality::allow);
+    CHECK(f.sides[0].rules == std::vector<RuleIndex>{0});
+    CHECK(f.sides[0].days == days(0, 8));
+    CHECK(f.sides[1].modality == Modality::forbid);
+    CHECK(f.sides[1].rules == std::vector<RuleIndex>{1});
+    CHECK(f.sides[1].days == days(0, 5));
+    CHECK(f.sides[2].modality == Modality::forbid);
+    CHECK(f.sides[2].rules == std::vector<RuleIndex>{2});
+    CHECK(f.sides[2].days == days(3, 8));
+}
+
 TEST_CASE("contradiction within one file: not for a kind's exception, a 'when' rule or another timeline",
           "[findings]") {
     SECTION("day 0..6: forbid wash with day 4..6: allow rinse is an exception, not a contradiction") {
