@@ -8,7 +8,9 @@
 #include <charconv>
 #include <iterator>
 #include <limits>
+#include <numeric>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include <tao/pegtl.hpp>
@@ -465,27 +467,51 @@ std::vector<std::size_t> cut_points(const std::string& text, std::size_t pieces)
     return cuts;
 }
 
-// Fewer bytes than a statement and its attribute lines take in the densest
-// protocols known: the seeds' take 230, the benchmark's synthetic one 54.
-constexpr std::size_t bytes_per_statement = 48;
+// How many statements text [begin, end) can hold: one a line at most, on a
+// line whose first word (after blanks) starts with a letter and is not an
+// attribute's keyword. Counted on the file's line table, it is room enough
+// for a file that parses, and a sparse file's quotes, notes and comments
+// take no room (estimated from the text's size, a 30 MB protocol of the
+// seeds' kind reserved 145 MB for 30 MB of statements).
+std::size_t statement_lines(const SourceFile& file, std::size_t begin, std::size_t end) {
+    const std::string& text = file.text();
+    const std::span<const std::uint32_t> starts = file.line_starts();
+    std::size_t count = 0;
+    for (auto at = std::lower_bound(starts.begin(), starts.end(), begin); at != starts.end() && *at < end; ++at) {
+        std::size_t c = *at;
+        while (c < end && (text[c] == ' ' || text[c] == '\t')) ++c;
+        if (c == end || !std::isalpha(static_cast<unsigned char>(text[c]))) continue;
+        std::size_t word = c;
+        while (word < end && word - c < 6 && std::isalpha(static_cast<unsigned char>(text[word]))) ++word;
+        const std::string_view first = std::string_view(text).substr(c, word - c);
+        auto is = [&](std::string_view keyword) {
+            return first.size() == keyword.size() &&
+                   std::equal(first.begin(), first.end(), keyword.begin(),
+                              [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+        };
+        if (!is("quote") && !is("note") && !is("when")) ++count;
+    }
+    return count;
+}
 
 // Parses a long file in pieces on several cores. Succeeds only when every
 // piece parses cleanly; a file with any syntax error is parsed again as a
 // whole, so errors and their recovery are exactly the sequential parser's.
-std::optional<Document> parse_in_pieces(const std::string& text, std::size_t pieces) {
+std::optional<Document> parse_in_pieces(const SourceFile& file, std::size_t pieces) {
+    const std::string& text = file.text();
     std::vector<std::size_t> bounds = cut_points(text, pieces);
     bounds.insert(bounds.begin(), 0);
     bounds.push_back(text.size());
+    // Room for each piece's statements, and in the first piece room for all:
+    // a long file's list is a fifth of a gigabyte, and grown by doubling,
+    // then joined, it was copied twice into memory touched for the first time.
+    std::vector<std::size_t> room(bounds.size() - 1);
+    for_each_index(room.size(), parallel_threshold, [&](std::size_t i) { room[i] = statement_lines(file, bounds[i], bounds[i + 1]); });
     std::vector<Builder> builders;
     builders.reserve(bounds.size() - 1);
     for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
-        // Room for the statements ahead, and in the first piece room for
-        // all: a long file's list is a fifth of a gigabyte, and grown by
-        // doubling, then joined, it was copied twice into memory touched for
-        // the first time. Room not used is never touched, so it is never
-        // resident; a file denser than the estimate grows its lists as before.
         Builder& builder = builders.emplace_back(bounds[i + 1] - bounds[i]);
-        builder.document.statements.reserve((i == 0 ? text.size() : bounds[i + 1] - bounds[i]) / bytes_per_statement);
+        builder.document.statements.reserve(i == 0 ? std::accumulate(room.begin(), room.end(), std::size_t{0}) : room[i]);
     }
     std::vector<char> clean(builders.size(), 0);
     for_each_index(builders.size(), parallel_threshold, [&](std::size_t i) {
@@ -529,7 +555,7 @@ ParseResult parse(const SourceFile& file) {
     ParseResult result;
     const std::optional<std::size_t> bad_byte = first_invalid_utf8(text);
     if (const std::size_t pieces = threads_for(text.size() / bytes_per_rule); pieces > 1 && !bad_byte) {
-        if (auto document = parse_in_pieces(text, pieces)) {
+        if (auto document = parse_in_pieces(file, pieces)) {
             result.document = std::move(*document);
             return result;
         }
@@ -542,7 +568,11 @@ ParseResult parse(const SourceFile& file) {
             "save the file as UTF-8"));
     }
     Builder builder(text.size());
-    builder.document.statements.reserve(text.size() / bytes_per_statement);  // see parse_in_pieces
+    // See parse_in_pieces. A short file's lines are room enough, and cost
+    // nothing to count; a long one's (parsed here on one thread, or again
+    // for its errors) are counted as the pieces' are.
+    builder.document.statements.reserve(text.size() < (std::size_t{1} << 20) ? file.line_starts().size()
+                                                                              : statement_lines(file, 0, text.size()));
     builder.base = text.data();
     std::size_t offset = 0;
     while (true) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -59,6 +60,8 @@ public:
     Position position(Span span, LineHint& hint) const;
     // The text of a 1-based line, without its line break.
     std::string_view line_text(std::uint32_t line) const;
+    // Where each line starts, in bytes from the start; the first is 0.
+    std::span<const std::uint32_t> line_starts() const { return line_starts_; }
     std::string_view slice(Span span) const;
 
 private:
