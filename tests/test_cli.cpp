@@ -65,6 +65,26 @@ TEST_CASE("check: exit 0 when clean, 1 with problems, 2 for usage and unreadable
     CHECK(run_program("frobnicate").status == 2);
 }
 
+// The sanitizers reserve terabytes of address space for their own use, so a
+// build with them cannot run under an address-space limit at all; every other
+// build runs this.
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+TEST_CASE("check: a run larger than the memory allowed ends with a sentence and status 2, not an abort", "[cli]") {
+    enter_test_dir();
+    const std::string big = unique_name("cli-big", ".care.tmp");
+    std::string text = "protocol \"Big\"\nprocedure smp\nsource \"Big\"\nimport \"../protocols/vocabulary.care\"\n";
+    while (text.size() < 12'000'000) text += "day 1..3: forbid wash\n  quote \"Do not wash your head for three days.\"\n";
+    write(big, text);
+    // 12 MB of text and a syntax tree several times its size do not fit in 40 MB of address space;
+    // the program itself, on one thread, runs in 8.
+    const auto limited = run_program("check " + big, "ulimit -v 40000; AFTERCARE_THREADS=1");
+    std::filesystem::remove(big);
+    CHECK(limited.status == 2);
+    CHECK(limited.out == "aftercare: error: out of memory: the input needs more memory than this process may use\n");
+    CHECK(run_program("check cli/clean.care", "ulimit -v 40000; AFTERCARE_THREADS=1").status == 0);
+}
+#endif
+
 TEST_CASE("check: the human format names file, line and column, then the line and a caret", "[cli]") {
     enter_test_dir();
     const std::string path = unique_name("cli-typo", ".care.tmp");

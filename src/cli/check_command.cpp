@@ -47,7 +47,7 @@ void setup_check(CLI::App& app, CheckOptions& options) {
         "line, no colour or carets: for logs and screen readers), json (docs/ci.md), sarif (SARIF\n"
         "2.1.0 for code-review tools), github (GitHub Actions annotations).\n\n"
         "Exit status: 0 nothing at or above --fail-on, 1 problems found, 2 usage error or\n"
-        "unreadable file.\n\n"
+        "unreadable file, or out of memory.\n\n"
         "Examples:\n"
         "  aftercare check protocols/clinics/example.care\n"
         "  aftercare check protocols/\n"

@@ -23,7 +23,7 @@ void setup_compare(CLI::App& app, CompareOptions& options) {
         "those days. The last column says 'agree' (all say the same), 'partial' (those that speak\n"
         "agree, others say nothing) or 'differ'. Only activities some rule names are shown.\n\n"
         "Exit status: 0 shown, 2 usage error, unreadable file or a protocol with errors (printed on\n"
-        "standard error).\n\n"
+        "standard error), or out of memory.\n\n"
         "Examples:\n"
         "  aftercare compare protocols/clinics/\n"
         "  aftercare compare protocols/clinics/ --format json");

@@ -22,7 +22,7 @@ void setup_compile(CLI::App& app, CompileOptions& options) {
         "The same input always gives the same bytes. With -o the file is replaced only when the\n"
         "protocol has no errors, and only once the new content is complete.\n\n"
         "Exit status: 0 compiled, 1 the protocol has errors (printed, nothing written),\n"
-        "2 usage error or unreadable/unwritable file.\n\n"
+        "2 usage error, unreadable/unwritable file, or out of memory.\n\n"
         "Examples:\n"
         "  aftercare compile protocols/clinics/example.care\n"
         "  aftercare compile protocols/clinics/example.care -o example.json");

@@ -19,7 +19,7 @@ void setup_decompile(CLI::App& app, DecompileOptions& options) {
         "it). Comments are not part of the JSON and do not come back; every rule, window, limit,\n"
         "condition, quote and note does, so compiling the text gives the same rules again.\n\n"
         "Exit status: 0 written, 1 the file is not a compiled protocol, 2 usage error or\n"
-        "unreadable/unwritable file.\n\n"
+        "unreadable/unwritable file, or out of memory.\n\n"
         "Examples:\n"
         "  aftercare compile protocols/clinics/example.care -o example.json\n"
         "  aftercare decompile example.json -o example.care");

@@ -22,7 +22,7 @@ void setup_diff(CLI::App& app, DiffOptions& options) {
         "nothing), side by side, then the activities only one of them names. Kinds inherit their\n"
         "parent's rules, as in the compiled day-by-day view (docs/semantics.md).\n\n"
         "Exit status: 0 no differences, 1 differences, 2 usage error, unreadable file or a protocol\n"
-        "with errors (printed on standard error).\n\n"
+        "with errors (printed on standard error), or out of memory.\n\n"
         "Examples:\n"
         "  aftercare diff protocols/clinics/proper-smp-aftercare.care protocols/clinics/tips-and-advice.care\n"
         "  aftercare diff a.care b.care --format json");

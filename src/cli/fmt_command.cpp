@@ -28,7 +28,7 @@ void setup_fmt(CLI::App& app, FmtOptions& options) {
         "the formatted file compiles to the same rules. Formatting twice changes nothing. Without a\n"
         "flag the formatted text is printed. A file with errors is reported and never changed.\n\n"
         "Exit status: 0 done (or, with --check/--diff, already formatted), 1 a file is not formatted\n"
-        "or has errors, 2 usage error or unreadable/unwritable file.\n\n"
+        "or has errors, 2 usage error, unreadable/unwritable file, or out of memory.\n\n"
         "Examples:\n"
         "  aftercare fmt --check protocols/\n"
         "  aftercare fmt --diff protocols/clinics/example.care\n"

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <new>
 #include <string_view>
 
 #include <CLI/CLI.hpp>
@@ -25,7 +26,7 @@ int main(int argc, char** argv) {
     app.footer(
         "A protocol says what a patient may, must and must not do on which day after a procedure:\n"
         "  day 4..6: allow rinse; forbid shampoo\n\n"
-        "Exit status: 0 clean, 1 problems found, 2 usage or I/O error.\n"
+        "Exit status: 0 clean, 1 problems found, 2 usage or I/O error, or out of memory.\n"
         "Run 'aftercare COMMAND --help' for a command's options and examples;\n"
         "the language is described in docs/language.md.");
 
@@ -75,10 +76,20 @@ int main(int argc, char** argv) {
         }
         thread_limit() = std::min<std::size_t>(n, 256);
     }
-    if (app.got_subcommand("check")) return run_check(check);
-    if (app.got_subcommand("diff")) return run_diff(diff);
-    if (app.got_subcommand("compare")) return run_compare(compare);
-    if (app.got_subcommand("fmt")) return run_fmt(fmt);
-    if (app.got_subcommand("decompile")) return run_decompile(decompile);
-    return run_compile(compile);
+    // A run larger than the memory the process may have (the machine's, or
+    // a limit a CI runner sets) ends with a sentence and status 2, not with
+    // the C++ runtime's abort. Output files are written to a temporary file
+    // and renamed only when complete, so none is left half written.
+    try {
+        if (app.got_subcommand("check")) return run_check(check);
+        if (app.got_subcommand("diff")) return run_diff(diff);
+        if (app.got_subcommand("compare")) return run_compare(compare);
+        if (app.got_subcommand("fmt")) return run_fmt(fmt);
+        if (app.got_subcommand("decompile")) return run_decompile(decompile);
+        return run_compile(compile);
+    } catch (const std::bad_alloc&) {
+        std::fflush(stdout);
+        std::fputs("aftercare: error: out of memory: the input needs more memory than this process may use\n", stderr);
+        return exit_usage;
+    }
 }
