@@ -6,7 +6,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -63,6 +65,28 @@ TEST_CASE("check: exit 0 when clean, 1 with problems, 2 for usage and unreadable
 
     CHECK(run_program("check").status == 2);
     CHECK(run_program("frobnicate").status == 2);
+}
+
+TEST_CASE("every command whose output cannot be written says so and exits with 2", "[cli]") {
+    // /dev/full takes nothing: each write fails with ENOSPC, as on a full disk.
+    REQUIRE(std::filesystem::exists("/dev/full"));
+    enter_test_dir();
+    const std::string errors = unique_name("cli-full", ".err.tmp");
+    const std::string compiled = unique_name("cli-full", ".json.tmp");
+    write(compiled, run_program("compile golden/design-card.care").out);
+    const std::vector<std::string> commands = {
+        "check golden/design-card.care", "check --format json golden/design-card.care",
+        "compile golden/design-card.care", "decompile " + compiled, "fmt format/messy.care",
+        "fmt --check format/messy.care", "diff findings/within-contradiction.care findings/within-duration.care",
+        "compare findings/within-contradiction.care findings/within-duration.care"};
+    for (const std::string& args : commands) {
+        INFO(args);
+        const int status = std::system(("'" AFTERCARE_BINARY "' " + args + " >/dev/full 2>" + errors).c_str());
+        CHECK(WEXITSTATUS(status) == 2);
+        CHECK(read(errors) == "aftercare: error: cannot write the output: No space left on device\n");
+    }
+    std::filesystem::remove(errors);
+    std::filesystem::remove(compiled);
 }
 
 // The sanitizers reserve terabytes of address space for their own use, so a

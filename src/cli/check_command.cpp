@@ -189,7 +189,7 @@ int run_check(const CheckOptions& options) {
     else format = std::make_unique<TextReport>(options, workspace.sources(), summary);
     const bool machine = options.format == "json" || options.format == "sarif";
 
-    write_stdout({format->head()});
+    write_stdout(format->head());
     for (std::size_t begin = 0; begin < entries.size();) {
         std::size_t end = begin, lines = 0;
         while (end < entries.size() && lines < batch_lines) lines += 1 + entries[end++].notes;
@@ -203,7 +203,7 @@ int run_check(const CheckOptions& options) {
         write_stdout(pieces);
         begin = end;
     }
-    write_stdout({format->tail(entries.empty()) + (machine ? "\n" : "")});
+    write_stdout(format->tail(entries.empty()) + (machine ? "\n" : ""));
     return status;
 }
 

@@ -9,6 +9,7 @@
 #include "table_text.hpp"
 #include "kept_until_exit.hpp"
 #include "workspace.hpp"
+#include "files.hpp"
 
 namespace aftercare::cli {
 
@@ -40,7 +41,7 @@ int run_compare(const CompareOptions& options) {
     }
     const auto table = compare_protocols(protocols);
     if (options.format == "json") {
-        std::fputs((comparison_to_json(protocols, table).dump(2) + "\n").c_str(), stdout);
+        write_stdout(comparison_to_json(protocols, table).dump(2) + "\n");
         return exit_clean;
     }
     std::vector<std::vector<std::string>> rows;
@@ -61,7 +62,7 @@ int run_compare(const CompareOptions& options) {
             first = false;
         }
     }
-    std::fputs(render_table(rows).c_str(), stdout);
+    write_stdout(render_table(rows));
     return exit_clean;
 }
 

@@ -43,8 +43,8 @@ int run_compile(const CompileOptions& options) {
     }
     const std::string json = to_json_text(result.protocol, result.resolved);
     if (options.output == "-") {
-        std::fwrite(json.data(), 1, json.size(), stdout);
-        return std::fflush(stdout) == 0 ? exit_clean : exit_usage;
+        write_stdout(json);
+        return exit_clean;  // main says so if standard output lost any of it
     }
     if (const auto error = write_atomically(options.output, json)) {
         std::fprintf(stderr, "aftercare: error: %s\n", error->c_str());

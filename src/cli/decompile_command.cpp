@@ -43,7 +43,7 @@ int run_decompile(const DecompileOptions& options) {
     }
     const std::string& protocol = *result.text;
     if (options.output == "-") {
-        std::fwrite(protocol.data(), 1, protocol.size(), stdout);
+        write_stdout(protocol);
         return exit_clean;
     }
     if (const auto error = write_atomically(options.output, protocol)) {

@@ -8,6 +8,7 @@
 #include "table_text.hpp"
 #include "kept_until_exit.hpp"
 #include "workspace.hpp"
+#include "files.hpp"
 
 namespace aftercare::cli {
 
@@ -43,7 +44,7 @@ int run_diff(const DiffOptions& options) {
     const bool differ = !diff.activities.empty() || !diff.only_in_a.empty() || !diff.only_in_b.empty();
 
     if (options.format == "json") {
-        std::fputs((diff_to_json(a, b, diff).dump(2) + "\n").c_str(), stdout);
+        write_stdout(diff_to_json(a, b, diff).dump(2) + "\n");
         return differ ? exit_findings : exit_clean;
     }
     const std::string name_a = short_name(a.protocol), name_b = short_name(b.protocol);
@@ -68,7 +69,7 @@ int run_diff(const DiffOptions& options) {
     };
     if (!diff.only_in_a.empty()) out += "\nonly in " + name_a + ": " + list(diff.only_in_a) + "\n";
     if (!diff.only_in_b.empty()) out += "\nonly in " + name_b + ": " + list(diff.only_in_b) + "\n";
-    std::fputs(out.c_str(), stdout);
+    write_stdout(out);
     return differ ? exit_findings : exit_clean;
 }
 

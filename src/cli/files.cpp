@@ -107,30 +107,53 @@ ImportLoader file_loader() {
     };
 }
 
-void write_stdout(const std::vector<std::string>& pieces) {
+namespace {
+int stdout_errno = 0;  // the first error write_stdout met; stdio keeps its own
+}  // namespace
+
+namespace {
+template <typename Piece>
+void write_pieces(const Piece* pieces, std::size_t count) {
     std::fflush(stdout);  // what stdio holds goes first
     std::vector<iovec> vectors;
-    vectors.reserve(std::min<std::size_t>(pieces.size(), IOV_MAX));
+    vectors.reserve(std::min<std::size_t>(count, IOV_MAX));
     std::size_t piece = 0, offset = 0;  // where the next byte to write is
-    while (piece < pieces.size()) {
+    while (piece < count) {
         vectors.clear();
-        for (std::size_t i = piece; i < pieces.size() && vectors.size() < IOV_MAX; ++i) {
+        for (std::size_t i = piece; i < count && vectors.size() < IOV_MAX; ++i) {
             const std::size_t skip = i == piece ? offset : 0;
             if (pieces[i].size() > skip) vectors.push_back({const_cast<char*>(pieces[i].data()) + skip, pieces[i].size() - skip});
         }
         if (vectors.empty()) return;
         const ssize_t n = ::writev(STDOUT_FILENO, vectors.data(), static_cast<int>(vectors.size()));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return;
+        if (n <= 0) {
+            if (!stdout_errno) stdout_errno = n < 0 ? errno : EIO;
+            return;
+        }
         // Past what was written, which may end within a piece (a pipe takes what fits).
         auto left = static_cast<std::size_t>(n);
-        while (piece < pieces.size() && left >= pieces[piece].size() - offset) {
+        while (piece < count && left >= pieces[piece].size() - offset) {
             left -= pieces[piece].size() - offset;
             ++piece;
             offset = 0;
         }
         offset += left;
     }
+}
+}  // namespace
+
+void write_stdout(const std::vector<std::string>& pieces) { write_pieces(pieces.data(), pieces.size()); }
+
+void write_stdout(std::string_view text) { write_pieces(&text, 1); }
+
+std::optional<std::string> stdout_problem() {
+    errno = 0;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        if (!stdout_errno) stdout_errno = errno ? errno : EIO;
+    }
+    if (!stdout_errno) return std::nullopt;
+    return std::string(std::strerror(stdout_errno));
 }
 
 std::optional<std::string> write_atomically(const std::string& path, const std::string& content) {

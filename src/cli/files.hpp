@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/compiler.hpp"
@@ -32,8 +33,15 @@ ImportLoader file_loader();
 // stdio holds: a report's batch of diagnostics is handed
 // to the kernel as it is, not joined into one string first (a batch is
 // megabytes, and joining it copied it and touched fresh pages for it).
-// Stops at the first error, as fwrite would.
+// Stops at the first error, as fwrite would, and keeps it for stdout_problem.
 void write_stdout(const std::vector<std::string>& pieces);
+// One text, written the same way: a compiled protocol's JSON can be a gigabyte.
+void write_stdout(std::string_view text);
+
+// After a command: flushes standard output and says why anything written to
+// it (by write_stdout or by stdio) was lost, such as a full disk; nothing
+// when all of it was written.
+std::optional<std::string> stdout_problem();
 
 // Writes to a temporary file beside `path`, then renames it over `path`, so
 // `path` is either untouched or complete. Returns an error sentence on failure.

@@ -56,12 +56,12 @@ int run_fmt(const FmtOptions& options) {
         const bool changed = formatted != file.text();
         if (options.check) {
             if (changed) {
-                std::printf("would reformat %s\n", name.c_str());
+                write_stdout("would reformat " + name + "\n");
                 if (status == exit_clean) status = exit_findings;
             }
         } else if (options.diff) {
             if (changed) {
-                std::fputs(unified_diff(file.text(), formatted, name, name).c_str(), stdout);
+                write_stdout(unified_diff(file.text(), formatted, name, name));
                 if (status == exit_clean) status = exit_findings;
             }
         } else if (options.write) {
@@ -70,10 +70,10 @@ int run_fmt(const FmtOptions& options) {
                 std::fprintf(stderr, "aftercare: error: %s\n", error->c_str());
                 status = exit_usage;
             } else {
-                std::printf("formatted %s\n", name.c_str());
+                write_stdout("formatted " + name + "\n");
             }
         } else {
-            std::fputs(formatted.c_str(), stdout);
+            write_stdout(formatted);
         }
     }
     return status;

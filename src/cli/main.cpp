@@ -15,6 +15,7 @@
 #include "diff_command.hpp"
 #include "fmt_command.hpp"
 #include "exit_codes.hpp"
+#include "files.hpp"
 #include "core/parallel.hpp"
 
 int main(int argc, char** argv) {
@@ -80,16 +81,25 @@ int main(int argc, char** argv) {
     // a limit a CI runner sets) ends with a sentence and status 2, not with
     // the C++ runtime's abort. Output files are written to a temporary file
     // and renamed only when complete, so none is left half written.
-    try {
-        if (app.got_subcommand("check")) return run_check(check);
-        if (app.got_subcommand("diff")) return run_diff(diff);
-        if (app.got_subcommand("compare")) return run_compare(compare);
-        if (app.got_subcommand("fmt")) return run_fmt(fmt);
-        if (app.got_subcommand("decompile")) return run_decompile(decompile);
-        return run_compile(compile);
-    } catch (const std::bad_alloc&) {
-        std::fflush(stdout);
-        std::fputs("aftercare: error: out of memory: the input needs more memory than this process may use\n", stderr);
+    const int status = [&] {
+        try {
+            if (app.got_subcommand("check")) return run_check(check);
+            if (app.got_subcommand("diff")) return run_diff(diff);
+            if (app.got_subcommand("compare")) return run_compare(compare);
+            if (app.got_subcommand("fmt")) return run_fmt(fmt);
+            if (app.got_subcommand("decompile")) return run_decompile(decompile);
+            return run_compile(compile);
+        } catch (const std::bad_alloc&) {
+            std::fflush(stdout);
+            std::fputs("aftercare: error: out of memory: the input needs more memory than this process may use\n", stderr);
+            return exit_usage;
+        }
+    }();
+    // A report redirected to a full disk is not a clean run: CI would take
+    // a truncated report for a complete one.
+    if (const auto why = stdout_problem()) {
+        std::fprintf(stderr, "aftercare: error: cannot write the output: %s\n", why->c_str());
         return exit_usage;
     }
+    return status;
 }
