@@ -27,13 +27,15 @@ const SourceFile* SourceSet::find(std::string_view name) const {
 
 Compiler::Compiler(SourceSet& sources, ImportLoader loader) : sources_(sources), loader_(std::move(loader)) {}
 
-Compiler::CachedVocabulary& Compiler::vocabulary_from(const SourceFile& file) {
+Compiler::CachedVocabulary& Compiler::vocabulary_from(const SourceFile& file, const ParseResult* parsed_already) {
     if (const auto it = vocabularies_.find(file.name()); it != vocabularies_.end()) return it->second;
-    ParseResult parsed = parse(file);
+    ParseResult parsed_here;
+    if (!parsed_already) parsed_here = parse(file);
+    const ParseResult& parsed = parsed_already ? *parsed_already : parsed_here;
     CachedVocabulary cached;
     cached.is_vocabulary = is_vocabulary(parsed.document);
     VocabularyResult built = build_vocabulary(file, parsed.document);
-    cached.diagnostics = std::move(parsed.diagnostics);
+    cached.diagnostics = parsed.diagnostics;
     cached.diagnostics.insert(cached.diagnostics.end(), built.diagnostics.begin(), built.diagnostics.end());
     cached.vocabulary = std::make_shared<const Vocabulary>(std::move(built.vocabulary));
     return vocabularies_.emplace(file.name(), std::move(cached)).first->second;
@@ -54,6 +56,11 @@ std::vector<Compilation> Compiler::compile_all(const std::vector<const SourceFil
     std::size_t work = 0;
     for (const SourceFile* file : files) work += file->text().size() / bytes_per_rule;
     for_each_index(files.size(), work, [&](std::size_t i) { linking[i].parsed = parse(*files[i]); });
+    // A vocabulary among the files is built from the tree just made: the
+    // protocols before it that import it would have it parsed again.
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (is_vocabulary(linking[i].parsed.document)) vocabulary_from(*files[i], &linking[i].parsed);
+    }
     for (std::size_t i = 0; i < files.size(); ++i) link(*files[i], linking[i], out[i]);
     for_each_index(files.size(), work, [&](std::size_t i) { finish(*files[i], linking[i], out[i]); });
     last_trees_ = std::move(linking);  // the short protocols' syntax trees (see finish)
@@ -64,7 +71,7 @@ void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) 
     ParseResult& parsed = linking.parsed;
     if (is_vocabulary(parsed.document)) {
         out.is_vocabulary = true;
-        CachedVocabulary& cached = vocabulary_from(file);
+        CachedVocabulary& cached = vocabulary_from(file, &parsed);
         if (!cached.reported) out.diagnostics = cached.diagnostics;
         cached.reported = true;
         out.vocabulary = cached.vocabulary;

@@ -85,7 +85,8 @@ private:
         bool is_vocabulary = false;  // the file declares a vocabulary
         bool reported = false;
     };
-    CachedVocabulary& vocabulary_from(const SourceFile& file);
+    // Parsed here unless `parsed_already` holds the file's tree.
+    CachedVocabulary& vocabulary_from(const SourceFile& file, const ParseResult* parsed_already = nullptr);
 
     SourceSet& sources_;
     ImportLoader loader_;
