@@ -109,9 +109,7 @@ ImportLoader file_loader() {
 
 namespace {
 int stdout_errno = 0;  // the first error write_stdout met; stdio keeps its own
-}  // namespace
 
-namespace {
 template <typename Piece>
 void write_pieces(const Piece* pieces, std::size_t count) {
     std::fflush(stdout);  // what stdio holds goes first
