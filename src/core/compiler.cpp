@@ -4,6 +4,7 @@
 #include "parallel.hpp"
 
 #include <algorithm>
+#include <mutex>
 #include <system_error>
 #include <thread>
 #include "parser.hpp"
@@ -44,39 +45,63 @@ Compiler::CachedVocabulary& Compiler::vocabulary_from(const SourceFile& file, co
 Compilation Compiler::compile(const SourceFile& file) {
     Compilation out;
     Linking linking{parse(file), {}};
-    link(file, linking, out);
+    CachedVocabulary* met = link(file, linking, out);
+    report_once(met, out);
     finish(file, linking, out);
     return out;
 }
 
 std::vector<Compilation> Compiler::compile_all(const std::vector<const SourceFile*>& files) {
-    last_trees_.clear();
     std::vector<Compilation> out(files.size());
-    std::vector<Linking> linking(files.size());
+    std::vector<CachedVocabulary*> met(files.size(), nullptr);
+    std::mutex linking;  // the cache, the source set and the loader are shared
     std::size_t work = 0;
     for (const SourceFile* file : files) work += file->text().size() / bytes_per_rule;
-    for_each_index(files.size(), work, [&](std::size_t i) { linking[i].parsed = parse(*files[i]); });
-    // A vocabulary among the files is built from the tree just made: the
-    // protocols before it that import it would have it parsed again.
+    // Each file is parsed, linked, checked and resolved by one thread, and its
+    // syntax tree freed there before the next file: a thousand short files'
+    // trees, made in one pass and checked in another, were most of the
+    // memory the run touched for the first time, and cold when checked.
+    for_each_index(files.size(), work, [&](std::size_t i) {
+        const SourceFile& file = *files[i];
+        {
+            // A vocabulary that protocols before it imported is not parsed again.
+            const std::lock_guard lock(linking);
+            if (const auto known = vocabularies_.find(file.name()); known != vocabularies_.end() && known->second.is_vocabulary) {
+                out[i].is_vocabulary = true;
+                out[i].vocabulary = known->second.vocabulary;
+                met[i] = &known->second;
+                return;
+            }
+        }
+        Linking state{parse(file), {}};
+        {
+            const std::lock_guard lock(linking);
+            met[i] = link(file, state, out[i]);
+        }
+        finish(file, state, out[i]);
+    });
+    // A vocabulary's problems go with the first file, in the files' order,
+    // that meets it, as compile() on each in turn would report them.
     for (std::size_t i = 0; i < files.size(); ++i) {
-        if (is_vocabulary(linking[i].parsed.document)) vocabulary_from(*files[i], &linking[i].parsed);
+        report_once(met[i], out[i]);
     }
-    for (std::size_t i = 0; i < files.size(); ++i) link(*files[i], linking[i], out[i]);
-    for_each_index(files.size(), work, [&](std::size_t i) { finish(*files[i], linking[i], out[i]); });
-    last_trees_ = std::move(linking);  // the short protocols' syntax trees (see finish)
     return out;
 }
 
-void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) {
+void Compiler::report_once(CachedVocabulary* met, Compilation& out) {
+    if (!met || met->reported) return;
+    out.diagnostics.insert(out.diagnostics.end(), met->diagnostics.begin(), met->diagnostics.end());
+    met->reported = true;
+    sort_diagnostics(out.diagnostics);
+}
+
+Compiler::CachedVocabulary* Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) {
     ParseResult& parsed = linking.parsed;
     if (is_vocabulary(parsed.document)) {
         out.is_vocabulary = true;
         CachedVocabulary& cached = vocabulary_from(file, &parsed);
-        if (!cached.reported) out.diagnostics = cached.diagnostics;
-        cached.reported = true;
         out.vocabulary = cached.vocabulary;
-        sort_diagnostics(out.diagnostics);
-        return;
+        return &cached;
     }
 
     const bool import_broken = std::find(parsed.failed_statements.begin(), parsed.failed_statements.end(),
@@ -91,6 +116,7 @@ void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) 
         }
     }
     std::vector<Import> import_records;
+    CachedVocabulary* met = nullptr;
     if (imports.empty() && has_rules && !import_broken) {
         out.diagnostics.push_back(make_file_diagnostic(Severity::error, "missing-import", file,
             "this protocol imports no vocabulary, so its activities cannot be checked",
@@ -118,10 +144,7 @@ void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) 
                 out.diagnostics.push_back(make_diagnostic(Severity::error, "import-failed", file, decl.path.span,
                     "'" + path + "' is not a vocabulary", "import the file that starts with: vocabulary \"NAME\""));
             } else {
-                if (!cached.reported) {
-                    out.diagnostics.insert(out.diagnostics.end(), cached.diagnostics.begin(), cached.diagnostics.end());
-                    cached.reported = true;
-                }
+                met = &cached;
                 if (has_errors(cached.diagnostics)) {
                     out.diagnostics.push_back(make_diagnostic(Severity::error, "import-failed", file, decl.path.span,
                         "the vocabulary '" + path + "' has errors", "fix them in " + imported->name().str()));
@@ -133,6 +156,7 @@ void Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) 
     }
 
     linking.imports = std::move(import_records);
+    return met;
 }
 
 void Compiler::finish(const SourceFile& file, Linking& linking, Compilation& out) const {
@@ -140,13 +164,11 @@ void Compiler::finish(const SourceFile& file, Linking& linking, Compilation& out
     ParseResult& parsed = linking.parsed;
     const BrokenLines broken = BrokenLines::from(parsed.failed_statements);
     CheckResult checked = check_protocol(file, parsed.document, out.vocabulary.get(), broken);
-    // The syntax tree is done with. A long protocol's takes a while to free
-    // (a tenth of checking it), and holding it would add to the peak: that
-    // happens now, on another core while the resolved view is built. A short
-    // one's is left for compile_all to keep with the others: a file may be
-    // finished on another thread than parsed it, and a thousand small trees
-    // freed into other threads' allocator arenas had the threads queue for
-    // those arenas' locks.
+    // The syntax tree is done with, and freed before the resolved view is
+    // made, which then reuses its memory. A long protocol's takes a while to
+    // free (a tenth of checking it): that happens on another core while the
+    // resolved view is built. A short one's is freed here, on the thread
+    // that made it (compile_all parses and finishes a file on one thread).
     std::jthread freeing;
     if (checked.protocol.rules.size() >= parallel_threshold) {
         if (thread_limit().load() != 1) {
@@ -156,8 +178,8 @@ void Compiler::finish(const SourceFile& file, Linking& linking, Compilation& out
                 // No thread to be had: the tree went with the task that could not start.
             }
         }
-        parsed.document = {};
     }
+    parsed.document = {};
     out.protocol = std::move(checked.protocol);
     out.protocol.imports = std::move(linking.imports);
     out.diagnostics.insert(out.diagnostics.end(), checked.diagnostics.begin(), checked.diagnostics.end());

@@ -62,9 +62,9 @@ public:
     // reported once per Compiler, with the first file that meets them.
     Compilation compile(const SourceFile& file);
     // Several files, exactly as compile() on each in turn: a folder of many
-    // files is parsed, checked and resolved on every core, file by file,
-    // while imports (and so which file reports a vocabulary's problems) are
-    // settled in the files' order in between.
+    // files is parsed, checked and resolved on every core, file by file.
+    // Imports are settled under a lock as files reach them, and which file
+    // reports a vocabulary's problems in the files' order at the end.
     std::vector<Compilation> compile_all(const std::vector<const SourceFile*>& files);
 
 private:
@@ -73,8 +73,10 @@ private:
         ParseResult parsed;
         std::vector<Import> imports;
     };
-    // Its imports, through the cache; in the files' order.
-    void link(const SourceFile& file, Linking& linking, Compilation& out);
+    // Its imports, through the cache. Returns the vocabulary the file is or
+    // imports, whose problems report_once gives the first file to meet it.
+    struct CachedVocabulary;
+    CachedVocabulary* link(const SourceFile& file, Linking& linking, Compilation& out);
     // Checking and resolving, which touch only the file's own data (nothing
     // is left to do for a vocabulary file).
     void finish(const SourceFile& file, Linking& linking, Compilation& out) const;
@@ -85,16 +87,13 @@ private:
         bool is_vocabulary = false;  // the file declares a vocabulary
         bool reported = false;
     };
+    void report_once(CachedVocabulary* met, Compilation& out);
     // Parsed here unless `parsed_already` holds the file's tree.
     CachedVocabulary& vocabulary_from(const SourceFile& file, const ParseResult* parsed_already = nullptr);
 
     SourceSet& sources_;
     ImportLoader loader_;
     std::map<std::string, CachedVocabulary> vocabularies_;
-    // The short files' syntax trees of the last compile_all, freed with the
-    // compiler or at the next call: a command that keeps its compiler to the
-    // end never spends time freeing them, and memory holds one batch at most.
-    std::vector<Linking> last_trees_;
 };
 
 }  // namespace aftercare
