@@ -197,8 +197,13 @@ int run_check(const CheckOptions& options) {
         for_each_index(pieces.size(), lines, [&](std::size_t k) {
             const Entry& e = entries[begin + k];
             const bool first = begin + k == 0;
-            pieces[k] = e.compiled ? format->element(*e.compiled, first)
-                                   : format->element(to_diagnostic(*e.finding, protocols), first);
+            if (e.compiled) {
+                pieces[k] = format->element(*e.compiled, first);
+                return;
+            }
+            thread_local Diagnostic worded;  // each thread's, reused from finding to finding
+            to_diagnostic(*e.finding, protocols, worded);
+            pieces[k] = format->element(worded, first);
         }, 16);
         write_stdout(pieces);
         begin = end;

@@ -143,11 +143,10 @@ void append_days_list(std::string& out, const std::vector<DayRange>& days) {
     }
 }
 
-std::string message(const Finding& f, const Analysed& protocols) {
+void append_message(std::string& out, const Finding& f, const Analysed& protocols) {
     // About what a side ("p0012 forbids it on days 4..6; ") and a silent
     // clinic's name take: a finding across a thousand clinics is a long
     // sentence, and grown by doubling it was copied a dozen times.
-    std::string out;
     out.reserve(64 + 40 * f.sides.size() + 8 * f.silent.size());
     auto activity = [&] {
         out += '\'';
@@ -206,10 +205,9 @@ std::string message(const Finding& f, const Analysed& protocols) {
             out += label(protocols, f.silent[i]);
         }
     }
-    return out;
 }
 
-std::string hint(const Finding& f) {
+std::string_view hint(const Finding& f) {
     if (f.id == "gap-expected") return "add rules on it, or say in a note why this protocol leaves it out";
     if (f.across) return "";
     if (f.id == "gap-days") return "say what applies on those days, or end the rule before them on purpose";
@@ -244,21 +242,30 @@ Location finding_location(const Finding& f, const Analysed& protocols) {
 
 Diagnostic to_diagnostic(const Finding& f, const Analysed& protocols) {
     Diagnostic d;
+    to_diagnostic(f, protocols, d);
+    return d;
+}
+
+void to_diagnostic(const Finding& f, const Analysed& protocols, Diagnostic& d) {
     d.severity = f.severity;
-    d.code = f.id;
-    d.message = message(f, protocols);
-    d.hint = hint(f);
+    d.code.assign(f.id);
+    d.message.clear();
+    append_message(d.message, f, protocols);
+    d.hint.assign(hint(f));
     d.location = finding_location(f, protocols);
     struct Named {
         const Rule* rule;
         const Protocol* protocol;
         std::size_t side;
     };
-    std::vector<Named> named;  // every rule the notes name, in order
+    thread_local std::vector<Named> named;  // every rule the notes name, in order
+    named.clear();
     for (std::size_t s = 0; s < f.sides.size(); ++s) {
         const Protocol& p = protocols[f.sides[s].protocol]->protocol;
         for (const RuleIndex r : f.sides[s].rules) named.push_back({p.rules.data() + r, &p, s});
     }
+    // The notes already in `d` are written over, keeping their texts' room.
+    if (d.related.size() > named.size()) d.related.resize(named.size());
     d.related.reserve(named.size());
     // A finding across clinics names rules in hundreds of protocols, each in
     // its own part of memory, and wording its notes was mostly waiting for
@@ -274,16 +281,22 @@ Diagnostic to_diagnostic(const Finding& f, const Analysed& protocols) {
             if (const StatementTexts* texts = named[i + texts_ahead].rule->provenance.texts.get()) __builtin_prefetch(texts);
         }
         const Rule& rule = *named[i].rule;
-        std::string text;
+        RelatedLocation& note = i < d.related.size() ? d.related[i] : d.related.emplace_back();
+        note.location = rule.provenance.location(named[i].protocol->file);
+        std::string& text = note.message;
+        text.clear();
         text.reserve(64);  // a note's usual length: one allocation, not a few
         if (f.across) {
             text += label(protocols, f.sides[named[i].side].protocol);
             text += ": ";
         }
         append_rule(text, rule);
-        d.related.push_back({rule.provenance.location(named[i].protocol->file), std::move(text), rule.provenance.shared_quotes()});
+        // The rules of one line share their quotes: the pointer is set only
+        // when it changes, sparing a count up and down in shared memory.
+        const StatementTexts* texts = rule.provenance.texts.get();
+        const std::vector<std::string>* quotes = texts && !texts->quotes.empty() ? &texts->quotes : nullptr;
+        if (note.quoted.get() != quotes) note.quoted = rule.provenance.shared_quotes();
     }
-    return d;
 }
 
 }  // namespace aftercare

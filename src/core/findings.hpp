@@ -55,6 +55,9 @@ Severity severity_of(std::string_view id);
 std::string short_name(const Protocol& protocol);
 
 Diagnostic to_diagnostic(const Finding& finding, const Analysed& protocols);
+// The same, written over `into`, whose strings and notes keep their room: a
+// report words thousands of findings one after another.
+void to_diagnostic(const Finding& finding, const Analysed& protocols, Diagnostic& into);
 // Where to_diagnostic puts it, without wording it: the first rule it names,
 // or the silent protocol's file.
 Location finding_location(const Finding& finding, const Analysed& protocols);
