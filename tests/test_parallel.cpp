@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <filesystem>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -176,4 +177,35 @@ TEST_CASE("a long report is written in batches: each format has every diagnostic
     CHECK(from_sarif == printed);
     CHECK(related == notes);
     CHECK(log["runs"][0]["artifacts"].size() == 2);
+}
+
+TEST_CASE("a folder compiled on several threads reports its vocabulary's problems with the first file, once", "[parallel][cli]") {
+    test::enter_test_dir();
+    // Enough short protocols (over a megabyte in all) to be compiled on
+    // several threads, importing a broken vocabulary that comes last.
+    struct Folder {
+        std::string path = "vocabulary-order-" + std::to_string(getpid()) + ".tmp";
+        Folder() { std::filesystem::create_directory(path); }
+        ~Folder() { std::filesystem::remove_all(path); }
+        Folder(const Folder&) = delete;
+        Folder& operator=(const Folder&) = delete;
+    } folder;
+    const std::string vocabulary = test::read("../protocols/vocabulary.care");
+    test::write(folder.path + "/zz-vocabulary.care", vocabulary + "activity bogus bogus\n");
+    for (int p = 0; p < 400; ++p) {
+        std::string text = fmt::format("protocol \"Short {0}\"\nprocedure smp\nsource \"Short {0}\"\nimport \"zz-vocabulary.care\"\n", p);
+        for (int line = 0; line < 60; ++line) text += fmt::format("day {}..{}: avoid wash; recommend sun-protection\n", line, line + 2);
+        test::write(fmt::format("{}/p{:03}.care", folder.path, p), text);
+    }
+    const std::string args = "check --format plain " + folder.path;
+    const auto one = test::run_program(args, "AFTERCARE_THREADS=1");
+    const auto several = test::run_program(args, "AFTERCARE_THREADS=4");
+    CHECK(one.status == 1);
+    const auto last_line = std::count(vocabulary.begin(), vocabulary.end(), '\n') + 1;
+    const std::string problem = fmt::format("zz-vocabulary.care:{}:16: error: expected a one-line description", last_line);
+    const std::size_t at = one.out.find(problem);
+    REQUIRE(at != std::string::npos);
+    CHECK(one.out.find(problem, at + 1) == std::string::npos);  // once
+    CHECK(at < one.out.find("p001.care:"));  // with p000, the first file to import it
+    CHECK(several.out == one.out);
 }
