@@ -164,9 +164,14 @@ void disagreements_across(const std::vector<Stance>& stances, Name activity, Anc
         f.anchor = anchor;
         f.days.push_back(range_of(run_first, run_last));
         f.sides = std::move(sides);
-        std::stable_sort(f.sides.begin(), f.sides.end(), [](const FindingSide& a, const FindingSide& b) {
-            return std::make_pair(a.protocol, a.rules.front()) < std::make_pair(b.protocol, b.rules.front());
-        });
+        // By protocol, then first rule. The sides come grouped by protocol, in
+        // protocol order, so only each protocol's few sides are sorted.
+        for (auto begin = f.sides.begin(); begin != f.sides.end();) {
+            auto end = begin + 1;
+            while (end != f.sides.end() && end->protocol == begin->protocol) ++end;
+            stable_sort_few(begin, end, [](const FindingSide& a, const FindingSide& b) { return a.rules.front() < b.rules.front(); });
+            begin = end;
+        }
         out.push_back(std::move(f));
         run_id = nullptr;
         run.clear();
