@@ -67,9 +67,7 @@ std::vector<Compilation> Compiler::compile_all(const std::vector<const SourceFil
             // A vocabulary that protocols before it imported is not parsed again.
             const std::lock_guard lock(linking);
             if (const auto known = vocabularies_.find(file.name()); known != vocabularies_.end() && known->second.is_vocabulary) {
-                out[i].is_vocabulary = true;
-                out[i].vocabulary = known->second.vocabulary;
-                met[i] = &known->second;
+                met[i] = as_vocabulary_file(known->second, out[i]);
                 return;
             }
         }
@@ -88,6 +86,12 @@ std::vector<Compilation> Compiler::compile_all(const std::vector<const SourceFil
     return out;
 }
 
+Compiler::CachedVocabulary* Compiler::as_vocabulary_file(CachedVocabulary& cached, Compilation& out) {
+    out.is_vocabulary = true;
+    out.vocabulary = cached.vocabulary;
+    return &cached;
+}
+
 void Compiler::report_once(CachedVocabulary* met, Compilation& out) {
     if (!met || met->reported) return;
     out.diagnostics.insert(out.diagnostics.end(), met->diagnostics.begin(), met->diagnostics.end());
@@ -97,12 +101,7 @@ void Compiler::report_once(CachedVocabulary* met, Compilation& out) {
 
 Compiler::CachedVocabulary* Compiler::link(const SourceFile& file, Linking& linking, Compilation& out) {
     ParseResult& parsed = linking.parsed;
-    if (is_vocabulary(parsed.document)) {
-        out.is_vocabulary = true;
-        CachedVocabulary& cached = vocabulary_from(file, &parsed);
-        out.vocabulary = cached.vocabulary;
-        return &cached;
-    }
+    if (is_vocabulary(parsed.document)) return as_vocabulary_file(vocabulary_from(file, &parsed), out);
 
     const bool import_broken = std::find(parsed.failed_statements.begin(), parsed.failed_statements.end(),
                                          "import") != parsed.failed_statements.end();

@@ -87,6 +87,9 @@ private:
         bool is_vocabulary = false;  // the file declares a vocabulary
         bool reported = false;
     };
+    // A vocabulary file's compilation: nothing to check, its problems
+    // reported by report_once.
+    static CachedVocabulary* as_vocabulary_file(CachedVocabulary& cached, Compilation& out);
     void report_once(CachedVocabulary* met, Compilation& out);
     // Parsed here unless `parsed_already` holds the file's tree.
     CachedVocabulary& vocabulary_from(const SourceFile& file, const ParseResult* parsed_already = nullptr);
