@@ -133,6 +133,19 @@ TEST_CASE("check: colour only when asked for or on a terminal, never with NO_COL
     CHECK(run_program(args + " --color always", "NO_COLOR=1").out.find("\x1b[") == std::string::npos);
 }
 
+TEST_CASE("check: colour marks the place, severity, message, caret and hint, and nothing else", "[cli]") {
+    const auto result = run_program("check malformed/03-misspelt-modality.care --color always");
+    CHECK(result.status == 1);
+    CHECK(result.out ==
+          "\x1b[1mmalformed/03-misspelt-modality.care:5:11:\x1b[0m \x1b[1;31merror:\x1b[0m "
+          "\x1b[1mexpected what to do after ':': forbid, avoid, allow, recommend or require and an activity\x1b[0m "
+          "[syntax]\n"
+          " 5 | day 4..6: alow rinse\n"
+          "   |           \x1b[1;32m^~~~\x1b[0m\n"
+          "  \x1b[1;36mhint:\x1b[0m did you mean 'allow'?\n"
+          "checked 1 file: 1 error, 0 warnings, 0 infos\n");
+}
+
 TEST_CASE("compile: JSON on stdout, deterministic, and -o writes only a complete result", "[cli]") {
     const auto first = run_program("compile golden/design-card.care");
     CHECK(first.status == 0);

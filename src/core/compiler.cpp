@@ -17,13 +17,21 @@ const SourceFile& SourceSet::add(std::string name, std::string text) {
     // The first text under a name stays: diagnostics and vocabularies already
     // made from it must keep pointing at the text they came from.
     auto& slot = files_[name];
-    if (!slot) slot = std::make_unique<SourceFile>(std::move(name), std::move(text));
+    if (!slot) {
+        slot = std::make_unique<SourceFile>(std::move(name), std::move(text));
+        by_name_.emplace(slot->name(), slot.get());
+    }
     return *slot;
 }
 
 const SourceFile* SourceSet::find(std::string_view name) const {
     const auto it = files_.find(name);
     return it == files_.end() ? nullptr : it->second.get();
+}
+
+const SourceFile* SourceSet::find(Name name) const {
+    const auto it = by_name_.find(name);
+    return it == by_name_.end() ? nullptr : it->second;
 }
 
 Compiler::Compiler(SourceSet& sources, ImportLoader loader) : sources_(sources), loader_(std::move(loader)) {}

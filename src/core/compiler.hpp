@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -27,9 +28,13 @@ public:
     // Adds a text, or returns the one already held under that name.
     const SourceFile& add(std::string name, std::string text);
     const SourceFile* find(std::string_view name) const;
+    // The same by interned name, as a diagnostic's location holds it: a
+    // report's source lines look a file up for every note.
+    const SourceFile* find(Name name) const;
 
 private:
     std::map<std::string, std::unique_ptr<SourceFile>, std::less<>> files_;
+    std::unordered_map<Name, const SourceFile*> by_name_;
 };
 
 struct LoadedText {
