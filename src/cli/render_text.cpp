@@ -70,13 +70,26 @@ void show_source(const Painter& p, const Location& l, const SourceSet& sources) 
     out += ' ';
     out.append(number.size(), ' ');
     out += " | ";
-    std::uint32_t column = 1;
-    std::size_t byte = 0;
-    for (; byte < line.size() && column < l.column; ++byte) {
-        const unsigned char c = static_cast<unsigned char>(line[byte]);
-        if ((c & 0xC0) == 0x80) continue;
-        out += c == '\t' ? '\t' : ' ';
-        ++column;
+    // The characters before the span: as many spaces as bytes when they are
+    // plain ASCII without tabs (a test the compiler does eight bytes at a
+    // time), else counted by code point, with the line's tabs kept.
+    const std::size_t ascii = std::min<std::size_t>(l.column > 0 ? l.column - 1 : 0, line.size());
+    unsigned char odd = 0;
+    for (std::size_t i = 0; i < ascii; ++i) {
+        const unsigned char c = static_cast<unsigned char>(line[i]);
+        odd |= static_cast<unsigned char>((c >> 7) | (c == '\t'));
+    }
+    std::size_t byte = ascii;
+    if (!odd) {
+        out.append(ascii, ' ');
+    } else {
+        std::uint32_t column = 1;
+        for (byte = 0; byte < line.size() && column < l.column; ++byte) {
+            const unsigned char c = static_cast<unsigned char>(line[byte]);
+            if ((c & 0xC0) == 0x80) continue;
+            out += c == '\t' ? '\t' : ' ';
+            ++column;
+        }
     }
     std::uint32_t width = 1;
     if (l.end_line == l.line && l.end_column > l.column) width = l.end_column - l.column;
