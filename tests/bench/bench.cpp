@@ -304,10 +304,14 @@ int main(int argc, char** argv) {
                    synthetic.protocol(20, fmt::format("small {}", p), "vocabulary.care"));
     }
     const std::string small_dir = (work / "small").string();
-    Figures thousand{1e9, 0, 0};
+    // The plain report (each fact on a line) is the target's; the default
+    // text report adds each note's source line and caret, and is shown beside it.
+    Figures thousand{1e9, 0, 0}, thousand_text{1e9, 0, 0};
     for (int run = 0; run < 3; ++run) {
         const Figures f = run_command(launcher, {binary, "check", "--fail-on", "error", "--format", "plain", small_dir});
         if (f.seconds < thousand.seconds) thousand = f;
+        const Figures t = run_command(launcher, {binary, "check", "--fail-on", "error", small_dir});
+        if (t.seconds < thousand_text.seconds) thousand_text = t;
     }
     // The same run in this process, stage by stage.
     const std::vector<double> small_stages = in_child(5, [&] {
@@ -383,8 +387,10 @@ int main(int argc, char** argv) {
         }
         std::printf("\n");
     }
-    std::printf("\nchecking 1,000 small files (%.2f MB) in one process: %.1f ms, peak %.0f MB\n", small_mb,
-                thousand.seconds * 1e3, thousand.peak_mb);
+    std::printf("\nchecking 1,000 small files (%.2f MB) in one process: %.1f ms, peak %.0f MB (plain report)\n",
+                small_mb, thousand.seconds * 1e3, thousand.peak_mb);
+    std::printf("  with the default text report (source lines and carets): %.1f ms, peak %.0f MB\n",
+                thousand_text.seconds * 1e3, thousand_text.peak_mb);
     std::printf("  the same in this process, by stage: reading and compiling %.1f ms, findings %.1f ms, "
                 "their diagnostics %.1f ms, rendering them %.1f ms (%.1f MB of text)\n",
                 small_stages[0] * 1e3, small_stages[1] * 1e3, small_stages[2] * 1e3, small_stages[3] * 1e3,
@@ -409,7 +415,8 @@ int main(int argc, char** argv) {
                fmt::format("{:.1f} ms", across[2].second.seconds * 1e3));
     }
     target("1,000 small files in one process < 50 ms", thousand.seconds < 0.050,
-           fmt::format("{:.1f} ms", thousand.seconds * 1e3));
+           fmt::format("{:.1f} ms (plain report; the text report {:.1f} ms)", thousand.seconds * 1e3,
+                       thousand_text.seconds * 1e3));
     target("one small file < 2 ms including process start", one_total / runs < 0.002,
            fmt::format("{:.2f} ms mean", one_total / runs * 1e3));
     target("check peak memory < 3 x input", check.peak_mb < 3 * large_mb,
