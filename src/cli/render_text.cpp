@@ -110,7 +110,13 @@ void show_source(const Painter& p, const Location& l, const SourceSet& sources) 
 }  // namespace
 
 std::string render_text(const Diagnostic& d, const SourceSet& sources, bool color) {
-    std::string out;
+    // Written into this thread's scratch, which keeps its room from one
+    // diagnostic to the next, and returned as a copy of its exact size: grown
+    // by doubling, each diagnostic's string left its smaller copies behind,
+    // memory touched for the first time.
+    thread_local std::string scratch;
+    std::string& out = scratch;
+    out.clear();
     const Painter p{out, color};
     append_where(p, d.location);
     out += ' ';
@@ -148,7 +154,7 @@ std::string render_text(const Diagnostic& d, const SourceSet& sources, bool colo
             out += "\"\n";
         }
     }
-    return out;
+    return std::string(out);
 }
 
 }  // namespace aftercare::cli
