@@ -63,6 +63,37 @@ TEST_CASE("windows become day numbers", "[checker]") {
     CHECK(rules[3].activity == "swim");
 }
 
+TEST_CASE("a line's quotes, notes and conditions outlive the text and the tree they were read from", "[checker]") {
+    // compile_rules's source set and syntax tree are gone when it returns:
+    // the texts must be the protocol's own, escapes and all.
+    const auto c = compile_rules(
+        "day 4..6: allow rinse; forbid shampoo\n"
+        "  quote \"Rinse \\\"gently\\\"\"\n"
+        "  note \"as the page says\"\n"
+        "  when \"the scalp is dry\"\n"
+        "  quote \"No shampoo\"\n"
+        "day 7..: allow shampoo\n"
+        "milestone healed = day 10\n"
+        "  note \"when the scabs are gone\"\n");
+    REQUIRE(c.ok());
+    const auto& rules = c.protocol.rules;
+    REQUIRE(rules.size() == 3);
+    for (const std::size_t i : {0, 1}) {
+        const Provenance& p = rules[i].provenance;
+        CHECK(std::vector<std::string>(p.quotes().begin(), p.quotes().end()) ==
+              std::vector<std::string>{"Rinse \"gently\"", "No shampoo"});
+        CHECK(std::vector<std::string>(p.notes().begin(), p.notes().end()) == std::vector<std::string>{"as the page says"});
+        CHECK(std::vector<std::string>(rules[i].conditions().begin(), rules[i].conditions().end()) ==
+              std::vector<std::string>{"the scalp is dry"});
+    }
+    CHECK(rules[0].provenance.texts == rules[1].provenance.texts);  // one line's texts, kept once
+    CHECK(rules[2].provenance.texts == nullptr);
+    CHECK(rules[2].conditions().empty());
+    REQUIRE(c.protocol.milestones.size() == 1);
+    CHECK(c.protocol.milestones[0].provenance.notes().front() == "when the scabs are gone");
+    CHECK(c.protocol.milestones[0].provenance.quotes().empty());
+}
+
 TEST_CASE("synonyms and kind names resolve to canonical ids", "[checker]") {
     const auto c = compile_rules("day 1: forbid swimming, rinse, clippers\n");
     REQUIRE(c.ok());

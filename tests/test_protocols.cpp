@@ -64,9 +64,9 @@ TEST_CASE("every quote in a clinic protocol appears word for word in its archive
         const std::string page = fold_space(read((seeds / *result.protocol.source.archived).string()));
         ++clinics;
         auto check = [&](const Provenance& provenance) {
-            for (const std::string& quote : provenance.quotes()) {
+            for (const std::string_view quote : provenance.quotes()) {
                 INFO(path << ":" << provenance.position.line << ": " << quote);
-                CHECK(page.find(fold_space(quote)) != std::string::npos);
+                CHECK(page.find(fold_space(std::string(quote))) != std::string::npos);
                 ++quotes;
             }
         };

@@ -48,7 +48,7 @@ std::string render_plain(const Diagnostic& d) {
     std::size_t size = d.location.file.view().size() + place + d.message.size() + d.code.size() + d.hint.size() + 32;
     for (const RelatedLocation& r : d.related) {
         size += r.location.file.view().size() + place + r.message.size() + 12;
-        for (const std::string& q : r.quotes()) size += q.size() + 14;
+        for (const std::string_view q : r.quotes()) size += q.size() + 14;
     }
     std::string out;
     out.reserve(size);
@@ -71,7 +71,7 @@ std::string render_plain(const Diagnostic& d) {
         out += ": ";
         out += r.message;
         out += '\n';
-        for (const std::string& q : r.quotes()) {
+        for (const std::string_view q : r.quotes()) {
             out += "    quote: \"";
             out += q;
             out += "\"\n";
@@ -97,7 +97,11 @@ std::string render_github(const Diagnostic& d) {
         message += where(r.location);
         message += ": ";
         message += r.message;
-        for (const std::string& q : r.quotes()) message += " \"" + q + "\"";
+        for (const std::string_view q : r.quotes()) {
+            message += " \"";
+            message += q;
+            message += '"';
+        }
     }
     return fmt::format("::{} {}::{}\n", command, properties, escape(message, false));
 }

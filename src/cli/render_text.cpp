@@ -148,7 +148,7 @@ std::string render_text(const Diagnostic& d, const SourceSet& sources, bool colo
         out += related.message;
         out += '\n';
         show_source(p, related.location, sources);
-        for (const std::string& quote : related.quotes()) {
+        for (const std::string_view quote : related.quotes()) {
             out += "  quote: \"";
             out += quote;
             out += "\"\n";

@@ -1,6 +1,7 @@
 #include "checker.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -79,6 +80,7 @@ public:
 
     CheckResult run(const Document& document) {
         result_.protocol.file = file_.name();
+        texts_ = std::make_shared<TextStore>(file_.shared_text());
         collect_header(document);
         collect_milestones(document);
         collect_phases(document);
@@ -89,6 +91,7 @@ public:
         const std::size_t pieces = std::max<std::size_t>(1, std::min(threads_for(count), count));
         if (pieces == 1) {
             check_lines(document, 0, count);
+            result_.protocol.texts = std::move(texts_);
             return std::move(result_);
         }
         std::vector<Checker> workers;
@@ -96,6 +99,7 @@ public:
         for (std::size_t k = 0; k < pieces; ++k) {
             workers.push_back(*this);
             workers.back().result_ = {};
+            workers.back().texts_ = std::make_shared<TextStore>(file_.shared_text());
         }
         // The first piece's rules get room for all, so the others join them without moving it.
         workers.front().result_.protocol.rules.reserve(rule_bound(document, 0, count));
@@ -111,6 +115,8 @@ public:
             append_moved(result_.protocol.warnings, piece.protocol.warnings);
             append_moved(result_.diagnostics, piece.diagnostics);
         }
+        for (Checker& worker : workers) texts_->take(*worker.texts_);
+        result_.protocol.texts = std::move(texts_);
         return std::move(result_);
     }
 
@@ -180,17 +186,18 @@ private:
         result_.diagnostics.push_back(std::move(d));
     }
 
-    static std::shared_ptr<const StatementTexts> texts_of(const Statement& statement) {
+    // A line's texts, kept once however many rules the line makes.
+    const LineTexts* texts_of(const Statement& statement) {
         if (statement.attributes.empty()) return nullptr;
-        auto texts = std::make_shared<StatementTexts>();
+        for (auto& kind : texts_by_kind_) kind.clear();
         for (const Attribute& attribute : statement.attributes) {
-            if (attribute.kind == Attribute::Kind::quote) texts->quotes.emplace_back(attribute.text.value);
-            if (attribute.kind == Attribute::Kind::note) texts->notes.emplace_back(attribute.text.value);
-            if (attribute.kind == Attribute::Kind::condition) texts->conditions.emplace_back(attribute.text.value);
+            texts_by_kind_[static_cast<std::size_t>(attribute.kind)].push_back(attribute.text.value);
         }
-        return texts;
+        return texts_->add(texts_by_kind_[static_cast<std::size_t>(Attribute::Kind::quote)],
+                           texts_by_kind_[static_cast<std::size_t>(Attribute::Kind::note)],
+                           texts_by_kind_[static_cast<std::size_t>(Attribute::Kind::condition)]);
     }
-    Provenance provenance(const Statement& statement, Span span) const {
+    Provenance provenance(const Statement& statement, Span span) {
         return Provenance{texts_of(statement), file_.position(span)};
     }
 
@@ -597,7 +604,7 @@ private:
 
     void check_rule(std::size_t index, const Statement& statement, const RuleDecl& decl) {
         const auto window = resolve_window(decl.window);
-        const auto texts = texts_of(statement);  // one copy for every rule of the line
+        const LineTexts* const texts = texts_of(statement);  // one for every rule of the line
         std::vector<std::pair<Name, const Word*>> seen;  // one statement names each activity once
         for (const Clause& clause : decl.clauses) {
             std::shared_ptr<const aftercare::Quantity> quantity;  // one for every rule of the clause
@@ -694,6 +701,8 @@ private:
     std::map<std::string, DayWindow> phases_;
     std::set<std::string> all_phases_;  // every phase name in the file, defined or not yet
     SourceFile::LineHint line_hint_;  // rules come in file order
+    std::shared_ptr<TextStore> texts_;  // this piece's; joined into the first's
+    std::array<std::vector<std::string_view>, 3> texts_by_kind_;  // texts_of's lists, kept for their room
 };
 
 }  // namespace

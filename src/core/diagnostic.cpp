@@ -14,11 +14,6 @@ std::string_view to_string(Severity severity) {
     return "error";
 }
 
-const std::vector<std::string>& RelatedLocation::quotes() const {
-    static const std::vector<std::string> none;
-    return quoted ? *quoted : none;
-}
-
 Diagnostic make_diagnostic(Severity severity, std::string code, const SourceFile& file, Span span,
                            std::string message, std::string hint) {
     Diagnostic d;

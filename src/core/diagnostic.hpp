@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -20,11 +21,13 @@ std::string_view to_string(Severity severity);
 struct RelatedLocation {
     Location location;
     std::string message;
-    // The source's own words, for findings: shared with the rule they come
-    // from, since a report can show a hundred thousand of them.
-    std::shared_ptr<const std::vector<std::string>> quoted;
+    // The source's own words, for findings: views of the texts of the rule
+    // they come from, since a report can show a hundred thousand of them;
+    // `keeps` holds those texts (its protocol's TextStore) alive.
+    std::span<const std::string_view> quoted;
+    std::shared_ptr<const void> keeps;
 
-    const std::vector<std::string>& quotes() const;
+    std::span<const std::string_view> quotes() const { return quoted; }
 };
 
 struct Diagnostic {

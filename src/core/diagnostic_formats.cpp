@@ -175,7 +175,11 @@ std::string SarifReport::element(const Diagnostic& d, bool first) const {
         int id = 1;
         for (const RelatedLocation& r : d.related) {
             std::string text = r.message;
-            for (const std::string& q : r.quotes()) text += " \u201c" + q + "\u201d";
+            for (const std::string_view q : r.quotes()) {
+                text += " \u201c";
+                text += q;
+                text += "\u201d";
+            }
             related.push_back(json{{"id", id++}, {"physicalLocation", physical(r.location)}, {"message", {{"text", text}}}});
         }
         result["relatedLocations"] = std::move(related);

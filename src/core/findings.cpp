@@ -278,7 +278,7 @@ void to_diagnostic(const Finding& f, const Analysed& protocols, Diagnostic& d) {
             for (std::size_t line = 0; line < sizeof(Rule); line += 64) __builtin_prefetch(ahead + line);
         }
         if (i + texts_ahead < named.size()) {
-            if (const StatementTexts* texts = named[i + texts_ahead].rule->provenance.texts.get()) __builtin_prefetch(texts);
+            if (const LineTexts* texts = named[i + texts_ahead].rule->provenance.texts) __builtin_prefetch(texts);
         }
         const Rule& rule = *named[i].rule;
         RelatedLocation& note = i < d.related.size() ? d.related[i] : d.related.emplace_back();
@@ -291,11 +291,12 @@ void to_diagnostic(const Finding& f, const Analysed& protocols, Diagnostic& d) {
             text += ": ";
         }
         append_rule(text, rule);
-        // The rules of one line share their quotes: the pointer is set only
-        // when it changes, sparing a count up and down in shared memory.
-        const StatementTexts* texts = rule.provenance.texts.get();
-        const std::vector<std::string>* quotes = texts && !texts->quotes.empty() ? &texts->quotes : nullptr;
-        if (note.quoted.get() != quotes) note.quoted = rule.provenance.shared_quotes();
+        // The quotes are views of the protocol's texts, which the note keeps:
+        // that pointer is set only when it changes, sparing a count up and
+        // down in shared memory.
+        note.quoted = rule.provenance.quotes();
+        const std::shared_ptr<const TextStore>& store = named[i].protocol->texts;
+        if (!note.quoted.empty() && note.keeps.get() != store.get()) note.keeps = store;
     }
 }
 

@@ -6,9 +6,11 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "line_texts.hpp"
 #include "name.hpp"
 #include "source.hpp"
 #include "syntax.hpp"
@@ -56,34 +58,20 @@ std::string written_text(const DayWindow& window);
 // The same, appended to `out`.
 void append_written_text(std::string& out, const DayWindow& window);
 
-// A line's quote, note and `when` lines, kept once however many rules the line makes.
-struct StatementTexts {
-    std::vector<std::string> quotes;
-    std::vector<std::string> notes;
-    std::vector<std::string> conditions;
-};
-
 // Where a record comes from. Its file is the protocol's (Protocol::file): a
 // long protocol has hundreds of thousands of these, so they do not repeat it.
 struct Provenance {
-    std::shared_ptr<const StatementTexts> texts;  // shared by the rules of one line
+    // The line's quotes, notes and `when` lines, shared by the rules of one
+    // line; in the protocol's TextStore (Protocol::texts).
+    const LineTexts* texts = nullptr;
     Position position;
 
-    const std::vector<std::string>& quotes() const { return texts ? texts->quotes : none(); }
-    const std::vector<std::string>& notes() const { return texts ? texts->notes : none(); }
-    const std::vector<std::string>& conditions() const { return texts ? texts->conditions : none(); }
-    // The quotes, owned with the texts they are part of (for a diagnostic's note).
-    std::shared_ptr<const std::vector<std::string>> shared_quotes() const {
-        if (!texts || texts->quotes.empty()) return nullptr;
-        return {texts, &texts->quotes};
+    std::span<const std::string_view> quotes() const { return texts ? texts->quotes() : std::span<const std::string_view>(); }
+    std::span<const std::string_view> notes() const { return texts ? texts->notes() : std::span<const std::string_view>(); }
+    std::span<const std::string_view> conditions() const {
+        return texts ? texts->conditions() : std::span<const std::string_view>();
     }
     Location location(Name file) const { return Location::in(file, position); }
-
-private:
-    static const std::vector<std::string>& none() {
-        static const std::vector<std::string> empty;
-        return empty;
-    }
 };
 
 // A rule's place in Protocol::rules. 32 bits are enough (a source is under
@@ -103,7 +91,7 @@ struct Rule {
     Provenance provenance;
 
     // `when` lines: the rule applies only then.
-    const std::vector<std::string>& conditions() const { return provenance.conditions(); }
+    std::span<const std::string_view> conditions() const { return provenance.conditions(); }
 };
 
 struct Escalation {
@@ -145,6 +133,10 @@ struct Import {
 
 struct Protocol {
     Name file;
+    // What every Provenance's texts point into, kept with the source text
+    // they view: shared, so a copy of the protocol, or a diagnostic quoting
+    // it, keeps them.
+    std::shared_ptr<const TextStore> texts;
     std::string title;
     std::string procedure;
     Source source;

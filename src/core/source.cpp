@@ -6,10 +6,10 @@
 namespace aftercare {
 
 SourceFile::SourceFile(std::string name, std::string text)
-    : name_(name), text_(std::move(text)) {
+    : name_(name), text_(std::make_shared<const std::string>(std::move(text))) {
     line_starts_.push_back(0);
-    const char* const begin = text_.data();
-    const char* const end = begin + text_.size();
+    const char* const begin = text_->data();
+    const char* const end = begin + text_->size();
     for (const char* p = begin; p < end;) {
         const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
         if (!nl) break;
@@ -19,13 +19,13 @@ SourceFile::SourceFile(std::string name, std::string text)
 }
 
 SourceFile::LineColumn SourceFile::line_column(std::uint32_t offset) const {
-    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_->size()));
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     return column_in_line(offset, static_cast<std::uint32_t>(it - line_starts_.begin()) - 1);
 }
 
 SourceFile::LineColumn SourceFile::line_column(std::uint32_t offset, LineHint& hint) const {
-    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+    offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_->size()));
     std::uint32_t index = hint.index < line_starts_.size() ? hint.index : 0;
     if (line_starts_[index] > offset) return line_column(offset);  // behind the walk: search
     const auto last = static_cast<std::uint32_t>(line_starts_.size()) - 1;
@@ -44,7 +44,7 @@ SourceFile::LineColumn SourceFile::column_in_line(std::uint32_t offset, std::uin
     std::uint32_t column = 1;
     for (std::uint32_t i = line_starts_[index]; i < offset; ++i) {
         // Count code points: skip UTF-8 continuation bytes.
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
+        if ((static_cast<unsigned char>((*text_)[i]) & 0xC0) != 0x80) ++column;
     }
     return {index + 1, column};
 }
@@ -66,13 +66,13 @@ Location SourceFile::locate(Span span) const { return Location::in(name_, positi
 std::string_view SourceFile::line_text(std::uint32_t line) const {
     if (line == 0 || line > line_starts_.size()) return {};
     const std::uint32_t begin = line_starts_[line - 1];
-    std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_.size());
-    while (end > begin && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
-    return std::string_view(text_).substr(begin, end - begin);
+    std::uint32_t end = line < line_starts_.size() ? line_starts_[line] : static_cast<std::uint32_t>(text_->size());
+    while (end > begin && ((*text_)[end - 1] == '\n' || (*text_)[end - 1] == '\r')) --end;
+    return std::string_view(*text_).substr(begin, end - begin);
 }
 
 std::string_view SourceFile::slice(Span span) const {
-    return std::string_view(text_).substr(span.begin, span.end - span.begin);
+    return std::string_view(*text_).substr(span.begin, span.end - span.begin);
 }
 
 }  // namespace aftercare

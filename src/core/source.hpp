@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,7 +48,10 @@ public:
     SourceFile(std::string name, std::string text);
 
     Name name() const { return name_; }
-    const std::string& text() const { return text_; }
+    const std::string& text() const { return *text_; }
+    // The text, owned with whatever views it: a protocol's quotes and notes
+    // are views of it, and may outlive this SourceFile.
+    const std::shared_ptr<const std::string>& shared_text() const { return text_; }
 
     Location locate(Span span) const;
     Position position(Span span) const;
@@ -74,7 +78,7 @@ private:
     LineColumn column_in_line(std::uint32_t offset, std::uint32_t index) const;
 
     Name name_;
-    std::string text_;
+    std::shared_ptr<const std::string> text_;
     std::vector<std::uint32_t> line_starts_;
 };
 
