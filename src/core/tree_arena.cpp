@@ -29,15 +29,15 @@ class Blocks final : public std::pmr::memory_resource {
     bool do_is_equal(const std::pmr::memory_resource& other) const noexcept override { return this == &other; }
 };
 
-Blocks& blocks() {
+}  // namespace
+
+std::pmr::memory_resource& mapped_blocks() {
     static Blocks instance;  // holds nothing: every arena may share it, on any thread
     return instance;
 }
 
-}  // namespace
-
 std::shared_ptr<std::pmr::memory_resource> make_tree_arena(std::size_t expected_bytes) {
-    return std::make_shared<std::pmr::monotonic_buffer_resource>(std::max<std::size_t>(expected_bytes, 1024), &blocks());
+    return std::make_shared<std::pmr::monotonic_buffer_resource>(std::max<std::size_t>(expected_bytes, 1024), &mapped_blocks());
 }
 
 }  // namespace aftercare::syntax

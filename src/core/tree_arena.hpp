@@ -17,4 +17,10 @@ namespace aftercare::syntax {
 // system, so only what is used becomes resident) and further blocks grow.
 std::shared_ptr<std::pmr::memory_resource> make_tree_arena(std::size_t expected_bytes);
 
+// What the arenas take their blocks from: one of a megabyte or more is
+// mapped from the system and unmapped when given back, so it never stays
+// behind as a hole in the heap; a smaller one comes from operator new.
+// Holds nothing, so any thread may use it.
+std::pmr::memory_resource& mapped_blocks();
+
 }  // namespace aftercare::syntax

@@ -164,7 +164,7 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
         if (const auto it = claimed.find(id); it != claimed.end()) {
             Diagnostic d = make_diagnostic(Severity::error, "duplicate-definition", file, decl->name.span,
                                            "'" + id + "' is defined twice", "remove or rename one of them");
-            d.related.push_back({file.locate(it->second), "first defined here", {}});
+            d.related.push_back({file.locate(it->second), "first defined here", {}, {}});
             result.diagnostics.push_back(std::move(d));
             continue;
         }
@@ -189,7 +189,7 @@ VocabularyResult build_vocabulary(const SourceFile& file, const Document& docume
                 Diagnostic d = make_diagnostic(Severity::error, "duplicate-definition", file, synonym.span,
                                                "'" + word + "' already names something else",
                                                "each word may name only one activity or sign");
-                d.related.push_back({file.locate(it->second), "first defined here", {}});
+                d.related.push_back({file.locate(it->second), "first defined here", {}, {}});
                 result.diagnostics.push_back(std::move(d));
                 continue;
             }
