@@ -13,7 +13,10 @@ namespace {
 static_assert(sizeof(LineTexts) <= sizeof(std::string_view));
 static_assert(alignof(LineTexts) <= alignof(std::string_view));
 constexpr std::size_t slot = sizeof(std::string_view);
-constexpr std::size_t block_slots = 4096;  // 64 KiB blocks
+// Blocks grow from 2 KiB to 64 KiB: a short protocol's few texts need one
+// small block, and a thousand files each with a block of 64 KiB touched
+// 3 MB more than the texts had taken before.
+constexpr std::size_t first_block = 2048, largest_block = 65536;
 }  // namespace
 
 const std::string_view* LineTexts::views() const {
@@ -33,7 +36,8 @@ const LineTexts* TextStore::add(std::span<const std::string_view> quotes, std::s
     const std::size_t count = quotes.size() + notes.size() + conditions.size();
     const std::size_t bytes = (1 + count) * slot;
     if (used_ + bytes > capacity_) {
-        capacity_ = std::max(block_slots * slot, bytes);
+        const std::size_t grown = blocks_.empty() ? first_block : std::min(2 * capacity_, largest_block);
+        capacity_ = std::max(grown, bytes);
         // Aligned as new[] aligns any object of its size (at least max_align_t).
         blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(capacity_));
         used_ = 0;
