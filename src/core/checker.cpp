@@ -100,9 +100,13 @@ public:
         }
         // A piece joins the first as soon as every piece before it has. Two
         // pieces joined at the end held the second's rules twice, the
-        // checker's peak (59 MB more on the 50 MB protocol); in eight pieces
-        // a thread, taken in order, the few waiting at any time are small.
-        const std::size_t pieces = std::min(count, threads * 8);
+        // checker's peak (59 MB more on the 50 MB protocol); in up to eight
+        // pieces a thread, taken in order, the few waiting at any time are
+        // small. A piece's rules take a megabyte at least, so that their
+        // list is mapped (see below).
+        const std::size_t bound = rule_bound(document, 0, count);
+        const std::size_t pieces =
+            std::min(count, std::clamp<std::size_t>(bound * sizeof(Rule) / (std::size_t{1} << 20), threads, threads * 8));
         std::vector<Checker> workers;
         workers.reserve(pieces);
         for (std::size_t k = 0; k < pieces; ++k) {
@@ -112,14 +116,14 @@ public:
         }
         // The first piece's rules get room for all, so the others join them without moving it.
         CheckResult& first = workers.front().result_;
-        first.protocol.rules.reserve(rule_bound(document, 0, count));
+        first.protocol.rules.reserve(bound);
         std::mutex joining;
         std::vector<char> done(pieces, 0);
         std::size_t joined = 0;  // pieces [0, joined) are in the first's lists
-        // A later piece's rules are in memory mapped for it alone, given
-        // back to the system whole when they join the first's: freed into
-        // the heap, a piece's list stayed resident while the next one was
-        // made beside it.
+        // A later piece's rules are in memory of its own, mapped from the
+        // system when a megabyte or more (syntax::mapped_blocks), and given
+        // back whole when they join the first's: freed into the heap, the
+        // pieces' lists stayed resident while the next ones were made.
         for (std::size_t k = 1; k < pieces; ++k) workers[k].piece_rules_.emplace(&syntax::mapped_blocks());
         for_each_index(pieces, parallel_threshold, [&](std::size_t k) {
             workers[k].check_lines(document, count * k / pieces, count * (k + 1) / pieces);
@@ -629,7 +633,10 @@ private:
 
     void check_rule(std::size_t index, const Statement& statement, const RuleDecl& decl) {
         const auto window = resolve_window(decl.window);
-        const LineTexts* const texts = texts_of(statement);  // one for every rule of the line
+        // One for every rule of the line, made with its first: a line that
+        // makes no rule keeps no texts.
+        const LineTexts* texts = nullptr;
+        bool texts_made = false;
         std::vector<std::pair<Name, const Word*>> seen;  // one statement names each activity once
         for (const Clause& clause : decl.clauses) {
             std::shared_ptr<const aftercare::Quantity> quantity;  // one for every rule of the clause
@@ -656,6 +663,10 @@ private:
                 rule.modality = clause.modality;
                 rule.window = *window;
                 rule.quantity = quantity;
+                if (!texts_made) {
+                    texts = texts_of(statement);
+                    texts_made = true;
+                }
                 rule.provenance = Provenance{texts, file_.position(word.span, line_hint_)};
                 if (piece_rules_) piece_rules_->push_back(std::move(rule));
                 else result_.protocol.rules.push_back(std::move(rule));

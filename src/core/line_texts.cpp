@@ -1,6 +1,7 @@
 #include "line_texts.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <functional>
 #include <iterator>
 #include <new>
@@ -57,6 +58,7 @@ const LineTexts* TextStore::add(std::span<const std::string_view> quotes, std::s
 }
 
 void TextStore::take(TextStore& other) {
+    assert(&other != this);  // a list spliced into itself
     if (other.source_ && other.source_ != source_) other_sources_.push_back(std::move(other.source_));
     std::move(other.other_sources_.begin(), other.other_sources_.end(), std::back_inserter(other_sources_));
     copies_.splice(copies_.end(), other.copies_);
