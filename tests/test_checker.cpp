@@ -2,7 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <functional>
+#include <memory>
+#include <optional>
 
+#include "cli/files.hpp"
 #include "core/resolve.hpp"
 #include "support.hpp"
 
@@ -64,18 +68,37 @@ TEST_CASE("windows become day numbers", "[checker]") {
 }
 
 TEST_CASE("a line's quotes, notes and conditions outlive the text and the tree they were read from", "[checker]") {
-    // compile_rules's source set and syntax tree are gone when it returns:
-    // the texts must be the protocol's own, escapes and all.
-    const auto c = compile_rules(
-        "day 4..6: allow rinse; forbid shampoo\n"
-        "  quote \"Rinse \\\"gently\\\"\"\n"
-        "  note \"as the page says\"\n"
-        "  when \"the scalp is dry\"\n"
-        "  quote \"No shampoo\"\n"
-        "day 7..: allow shampoo\n"
-        "milestone healed = day 10\n"
-        "  note \"when the scabs are gone\"\n");
+    enter_test_dir();
+    const std::string text = header +
+                             "day 4..6: allow rinse; forbid shampoo\n"
+                             "  quote \"Rinse \\\"gently\\\"\"\n"
+                             "  note \"as the page says\"\n"
+                             "  when \"the scalp is dry\"\n"
+                             "  quote \"No shampoo\"\n"
+                             "day 7..: allow shampoo\n"
+                             "milestone healed = day 10\n"
+                             "  note \"when the scabs are gone\"\n";
+    // The source set, and the syntax tree, are gone when the compilation is
+    // read: the texts must be the protocol's own, escapes and all.
+    std::optional<Compilation> compiled;
+    std::weak_ptr<const std::string> source_text;
+    {
+        SourceSet sources;
+        Compiler compiler(sources, cli::file_loader());
+        const SourceFile& file = sources.add("test.care", text);
+        source_text = file.shared_text();
+        compiled = compiler.compile(file);
+    }
+    const Compilation& c = *compiled;
     REQUIRE(c.ok());
+    // Plain texts are views of the source, which the protocol keeps; the one
+    // with escapes is a copy of its own.
+    const auto source = source_text.lock();
+    REQUIRE(source);
+    const auto in_source = [&](std::string_view view) {
+        return std::less_equal<const char*>{}(source->data(), view.data()) &&
+               std::less_equal<const char*>{}(view.data() + view.size(), source->data() + source->size());
+    };
     const auto& rules = c.protocol.rules;
     REQUIRE(rules.size() == 3);
     for (const std::size_t i : {0, 1}) {
@@ -85,6 +108,9 @@ TEST_CASE("a line's quotes, notes and conditions outlive the text and the tree t
         CHECK(std::vector<std::string>(p.notes().begin(), p.notes().end()) == std::vector<std::string>{"as the page says"});
         CHECK(std::vector<std::string>(rules[i].conditions().begin(), rules[i].conditions().end()) ==
               std::vector<std::string>{"the scalp is dry"});
+        CHECK_FALSE(in_source(p.quotes()[0]));
+        CHECK(in_source(p.quotes()[1]));
+        CHECK(in_source(p.notes()[0]));
     }
     CHECK(rules[0].provenance.texts == rules[1].provenance.texts);  // one line's texts, kept once
     CHECK(rules[2].provenance.texts == nullptr);

@@ -133,7 +133,7 @@ TEST_CASE("check: colour only when asked for or on a terminal, never with NO_COL
     CHECK(run_program(args + " --color always", "NO_COLOR=1").out.find("\x1b[") == std::string::npos);
 }
 
-TEST_CASE("check: colour marks the place, severity, message, caret and hint, and nothing else", "[cli]") {
+TEST_CASE("check: colour marks the place, severity, message, caret, hint and note, and nothing else", "[cli]") {
     const auto result = run_program("check malformed/03-misspelt-modality.care --color always");
     CHECK(result.status == 1);
     CHECK(result.out ==
@@ -144,6 +144,27 @@ TEST_CASE("check: colour marks the place, severity, message, caret and hint, and
           "   |           \x1b[1;32m^~~~\x1b[0m\n"
           "  \x1b[1;36mhint:\x1b[0m did you mean 'allow'?\n"
           "checked 1 file: 1 error, 0 warnings, 0 infos\n");
+
+    // A finding's notes: each place in bold, "note:" dimmed, its source line
+    // and caret, and the rule's quote plain.
+    const auto finding = run_program("check findings/within-contradiction-swim.care --color always");
+    CHECK(finding.status == 1);
+    CHECK(finding.out ==
+          "\x1b[1mfindings/within-contradiction-swim.care:9:19:\x1b[0m \x1b[1;35mwarning:\x1b[0m \x1b[1mrules in this "
+          "protocol disagree on 'swim', days 20..35: line 9 forbids it on days 20..35; line 11 allows it on days "
+          "20..35\x1b[0m [contradiction]\n"
+          " 9 | day 0..40: forbid swim\n"
+          "   |                   \x1b[1;32m^~~~\x1b[0m\n"
+          "  \x1b[1;36mhint:\x1b[0m settle which applies on those days, and narrow or remove the other rule\n"
+          "\x1b[1mfindings/within-contradiction-swim.care:9:19:\x1b[0m \x1b[1;30mnote:\x1b[0m forbid swim (day 0..40)\n"
+          " 9 | day 0..40: forbid swim\n"
+          "   |                   \x1b[1;32m^~~~\x1b[0m\n"
+          "  quote: \"No swimming for six weeks.\"\n"
+          "\x1b[1mfindings/within-contradiction-swim.care:11:19:\x1b[0m \x1b[1;30mnote:\x1b[0m allow swim (day 20..35)\n"
+          " 11 | day 20..35: allow swim\n"
+          "    |                   \x1b[1;32m^~~~\x1b[0m\n"
+          "  quote: \"Gentle swimming is fine after three weeks.\"\n"
+          "checked 1 file: 0 errors, 1 warning, 0 infos\n");
 }
 
 TEST_CASE("compile: JSON on stdout, deterministic, and -o writes only a complete result", "[cli]") {

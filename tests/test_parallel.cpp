@@ -24,8 +24,10 @@ namespace {
 // Long enough (over a megabyte) to be parsed in pieces and to be worth
 // threads everywhere: windows moving through the days, kinds
 // under their parents, all five modalities, open ends and limits, so the
-// resolved view and every kind of finding have work on each thread.
-std::string long_protocol(std::uint64_t seed) {
+// resolved view and every kind of finding have work on each thread; warning
+// signs between the rules; and, when asked, misspelt activities, so that
+// each piece of the checker has problems of its own to report.
+std::string long_protocol(std::uint64_t seed, bool with_errors = false) {
     const char* activities[] = {"wash", "wash.rinse", "wash.shampoo", "touch", "touch.scratch", "shave",
                                 "sweat", "sweat.heavy", "exercise", "sun", "swim", "water.hot"};
     const char* modalities[] = {"forbid", "avoid", "allow", "recommend", "require"};
@@ -47,6 +49,8 @@ std::string long_protocol(std::uint64_t seed) {
         // Lines a long file must not be cut before: attributes, even in the first column.
         if (next(4) == 0) text += next(2) ? "quote \"Rinse gently.\"\n" : "  note \"as the page says\"\n";
         if (next(8) == 0) text += "# a comment between rules\n";
+        if (next(300) == 0) text += "warning swelling, redness: stop touch; seek care\n";
+        if (with_errors && next(400) == 0) text += fmt::format("day {}..{}: allow rinze\n", first, first + 2);
     }
     return text;
 }
@@ -129,6 +133,25 @@ TEST_CASE("checking long protocols prints the same on one thread and on several"
     const auto wrong = test::run_program("check " + files.first, "AFTERCARE_THREADS=many");
     CHECK(wrong.status == 2);
     CHECK(wrong.out == "aftercare: error: AFTERCARE_THREADS must be a number of threads, 1 or more, not 'many'\n");
+}
+
+TEST_CASE("a long protocol's problems are reported the same on one thread and on several", "[parallel][cli]") {
+    test::enter_test_dir();
+    const std::string name = "long-errors-" + std::to_string(getpid()) + ".care.tmp";
+    test::write(name, long_protocol(11, true));
+    const std::string args = "check --format plain " + name;
+    const auto one = test::run_program(args, "AFTERCARE_THREADS=1");
+    const auto several = test::run_program(args, "AFTERCARE_THREADS=4");
+    std::remove(name.c_str());
+    INFO(one.out.substr(0, 2000));
+    CHECK(one.status == 1);
+    CHECK(std::count(one.out.begin(), one.out.end(), '\n') > 60);
+    CHECK(one.out.find("unknown activity 'rinze'") != std::string::npos);
+    CHECK(one.out == several.out);
+    // The warnings' texts and the rules' quotes come through the pieces too.
+    const Compilation c = test::compile_text("long.care", long_protocol(11));
+    REQUIRE(c.ok());
+    CHECK(c.protocol.warnings.size() > 40);
 }
 
 TEST_CASE("a long report is written in batches: each format has every diagnostic once and in order", "[parallel][cli][formats]") {
