@@ -2,8 +2,8 @@
 // A 50 MB protocol has a quarter of a million lines with texts: kept as a
 // shared block of three vectors of strings each, they were 53 MB, more than
 // the text they came from. Here a line's texts are a header and a run of
-// views, in large blocks a protocol owns, and the views are of the source's
-// own text, which the blocks keep alive.
+// views, in blocks a protocol owns, and the views are of the source's own
+// text, which the store keeps alive.
 #pragma once
 
 #include <cstddef>
