@@ -2,12 +2,14 @@
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <span>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include "analysis.hpp"
 #include "pruning.hpp"
@@ -373,17 +375,37 @@ std::vector<std::vector<Finding>> find_conflicts_within(const Analysed& protocol
                    static_cast<std::size_t>(std::get<2>(g));
         }
     };
-    std::unordered_map<Guidance, std::vector<Run>, GuidanceHash> same_guidance;
+    // Only each group's rule numbers are kept for all groups at once, placed
+    // by counting; a group's runs are made by the task that compares them:
+    // the runs of every group, made up front, were 50 MB and more on the
+    // 50 MB protocol, alive while its findings were made.
+    std::unordered_map<Guidance, std::uint32_t, GuidanceHash> group_of;
+    constexpr std::uint32_t no_group = UINT32_MAX;
+    std::vector<std::uint32_t> rule_group(p.rules.size(), no_group);
+    std::vector<std::uint32_t> group_start;  // counts first, then where each group's rules start
     for (std::size_t r = 0; r < p.rules.size(); ++r) {
         const Rule& rule = p.rules[r];
         if (!rule.conditions().empty() || rule.window.undated()) continue;
-        same_guidance[{rule.activity, rule.window.anchor, rule.modality}].push_back(
-            {r, static_cast<std::uint32_t>(index), rule.modality, {rule.window.from, rule.window.to}, {}, true});
+        const auto [at, added] = group_of.try_emplace({rule.activity, rule.window.anchor, rule.modality},
+                                                     static_cast<std::uint32_t>(group_start.size()));
+        if (added) group_start.push_back(0);
+        rule_group[r] = at->second;
+        ++group_start[at->second];
     }
-    std::vector<Guidance> keys;
-    keys.reserve(same_guidance.size());
-    for (const auto& [key, runs] : same_guidance) keys.push_back(key);
-    std::sort(keys.begin(), keys.end());
+    std::uint32_t placed_so_far = 0;
+    for (std::uint32_t& start : group_start) start = std::exchange(placed_so_far, placed_so_far + start);
+    group_start.push_back(placed_so_far);
+    std::vector<RuleIndex> grouped(placed_so_far);  // each group's rules, in rule order
+    {
+        std::vector<std::uint32_t> next(group_start.begin(), group_start.end() - 1);
+        for (std::size_t r = 0; r < p.rules.size(); ++r) {
+            if (rule_group[r] != no_group) grouped[next[rule_group[r]]++] = static_cast<RuleIndex>(r);
+        }
+    }
+    std::vector<std::uint32_t>().swap(rule_group);
+    std::vector<std::pair<Guidance, std::uint32_t>> keys(group_of.begin(), group_of.end());
+    std::unordered_map<Guidance, std::uint32_t, GuidanceHash>().swap(group_of);
+    std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
 
     // Each resolved activity's disagreements (the rules the resolved view
     // weighed against each other: one level of the activity tree, so
@@ -406,7 +428,7 @@ std::vector<std::vector<Finding>> find_conflicts_within(const Analysed& protocol
         std::unordered_map<std::string_view, std::uint32_t> trees;
         for (std::size_t t = 0; t < tasks; ++t) {
             const std::string_view activity =
-                t < c.resolved.size() ? c.resolved[t].activity.view() : std::get<0>(keys[t - c.resolved.size()]).view();
+                t < c.resolved.size() ? c.resolved[t].activity.view() : std::get<0>(keys[t - c.resolved.size()].first).view();
             const auto [at, added] = trees.emplace(activity.substr(0, activity.find('.')), static_cast<std::uint32_t>(trees.size()));
             tree_of[t] = at->second;
         }
@@ -419,12 +441,15 @@ std::vector<std::vector<Finding>> find_conflicts_within(const Analysed& protocol
         if (t < c.resolved.size()) {
             disagreements_within(p, index, c.resolved[t], found[t]);
         } else {
-            const Guidance& key = keys[t - c.resolved.size()];
-            std::vector<Run>& runs = same_guidance.at(key);  // each task its own: the map itself is only read
+            const auto& [key, group] = keys[t - c.resolved.size()];
+            std::vector<Run> runs;
+            runs.reserve(group_start[group + 1] - group_start[group]);
+            for (std::uint32_t i = group_start[group]; i < group_start[group + 1]; ++i) {
+                const Rule& rule = p.rules[grouped[i]];
+                runs.push_back({grouped[i], static_cast<std::uint32_t>(index), rule.modality,
+                                {rule.window.from, rule.window.to}, {}, true});
+            }
             durations(runs, restrictive(std::get<2>(key)), false, std::get<0>(key), std::get<1>(key), found[t]);
-            // Given back as soon as they are compared: a long protocol's runs are
-            // sixty megabytes, and its findings are still growing.
-            std::vector<Run>().swap(runs);
         }
         // Held until its activity tree's findings are pruned: a list grown
         // by doubling held a third more than its findings (62 MB for 38 MB
