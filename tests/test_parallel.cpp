@@ -59,12 +59,12 @@ std::string long_protocol(std::uint64_t seed, bool with_errors = false) {
 // removed when the test ends, however it ends.
 struct LongFiles {
     std::string first, second;
-    LongFiles(const std::string& name, std::uint64_t seed) {
+    LongFiles(const std::string& name, std::uint64_t seed, bool with_errors = false) {
         const std::string suffix = std::to_string(getpid()) + ".care.tmp";
         first = "long-" + name + "-a-" + suffix;
         second = "long-" + name + "-b-" + suffix;
-        test::write(first, long_protocol(seed));
-        test::write(second, long_protocol(seed + 1));
+        test::write(first, long_protocol(seed, with_errors));
+        test::write(second, long_protocol(seed + 1, with_errors));
     }
     ~LongFiles() {
         std::remove(first.c_str());
@@ -137,12 +137,10 @@ TEST_CASE("checking long protocols prints the same on one thread and on several"
 
 TEST_CASE("a long protocol's problems are reported the same on one thread and on several", "[parallel][cli]") {
     test::enter_test_dir();
-    const std::string name = "long-errors-" + std::to_string(getpid()) + ".care.tmp";
-    test::write(name, long_protocol(11, true));
-    const std::string args = "check --format plain " + name;
+    const LongFiles files("errors", 11, true);
+    const std::string args = "check --format plain " + files.first;
     const auto one = test::run_program(args, "AFTERCARE_THREADS=1");
     const auto several = test::run_program(args, "AFTERCARE_THREADS=4");
-    std::remove(name.c_str());
     INFO(one.out.substr(0, 2000));
     CHECK(one.status == 1);
     CHECK(std::count(one.out.begin(), one.out.end(), '\n') > 60);

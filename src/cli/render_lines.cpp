@@ -6,8 +6,6 @@
 
 namespace aftercare::cli {
 
-namespace {
-
 void append_where(std::string& out, const Location& l) {
     out += l.file;
     if (!l.line) return;
@@ -16,6 +14,8 @@ void append_where(std::string& out, const Location& l) {
     out += ':';
     append_number(out, l.column);
 }
+
+namespace {
 
 std::string where(const Location& l) {
     std::string out;

@@ -10,6 +10,9 @@
 namespace aftercare::cli {
 
 std::string render_plain(const Diagnostic& diagnostic);
+// file:line:col, or the file alone for a place without a line; appended to
+// `out` (every text form of a diagnostic starts its lines so).
+void append_where(std::string& out, const Location& location);
 std::string render_github(const Diagnostic& diagnostic);
 
 }  // namespace aftercare::cli

@@ -1,6 +1,8 @@
 #include "render_text.hpp"
 
-#include "core/append.hpp"
+#include <fmt/format.h>
+
+#include "render_lines.hpp"
 
 namespace aftercare::cli {
 
@@ -40,15 +42,9 @@ std::string_view severity_color(Severity severity) {
 }
 
 // file:line:col, then a colon, in bold.
-void append_where(const Painter& p, const Location& l) {
+void append_place(const Painter& p, const Location& l) {
     p.start("1");
-    p.out += l.file;
-    if (l.line) {
-        p.out += ':';
-        append_number(p.out, l.line);
-        p.out += ':';
-        append_number(p.out, l.column);
-    }
+    append_where(p.out, l);
     p.out += ':';
     p.stop();
 }
@@ -118,7 +114,7 @@ std::string render_text(const Diagnostic& d, const SourceSet& sources, bool colo
     std::string& out = scratch;
     out.clear();
     const Painter p{out, color};
-    append_where(p, d.location);
+    append_place(p, d.location);
     out += ' ';
     p.start(severity_color(d.severity));
     out += to_string(d.severity);
@@ -141,7 +137,7 @@ std::string render_text(const Diagnostic& d, const SourceSet& sources, bool colo
         out += '\n';
     }
     for (const RelatedLocation& related : d.related) {
-        append_where(p, related.location);
+        append_place(p, related.location);
         out += ' ';
         p.paint("1;30", "note:");
         out += ' ';

@@ -23,9 +23,9 @@ FindingsByProtocol analyse_by_protocol(const Analysed& protocols);
 
 // The parts, for tests and for commands that need only some. A protocol's
 // own conflicts come as the lists of their tasks (in order; one list each),
-// so pruning never holds them joined as well, and each activity tree's lists
-// are pruned already (pruning.hpp), as its last task ends; pruning them
-// again drops nothing more.
+// so pruning never holds them joined as well; a long protocol's lists are
+// pruned already, each tree of activities as its last task ends
+// (pruning.hpp), and pruning them again drops nothing more.
 std::vector<std::vector<Finding>> find_conflicts_within(const Analysed& protocols, std::size_t index);
 std::vector<Finding> find_conflicts_across(const Analysed& protocols);
 std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t index);
