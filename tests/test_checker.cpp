@@ -53,7 +53,9 @@ TEST_CASE("windows become day numbers", "[checker]") {
     REQUIRE(c.ok());
     const auto& rules = c.protocol.rules;
     REQUIRE(rules.size() == 9);
-    auto window = [&](std::size_t i) { return std::make_pair(rules[i].window.from, rules[i].window.to); };
+    auto window = [&](std::size_t i) {
+        return std::make_pair(std::optional<int>(rules[i].window.from), std::optional<int>(rules[i].window.to));
+    };
     CHECK(window(0) == std::make_pair(std::optional<int>(4), std::optional<int>(6)));
     CHECK(window(1) == std::make_pair(std::optional<int>(7), std::optional<int>()));
     CHECK(window(2) == std::make_pair(std::optional<int>(), std::optional<int>(-1)));

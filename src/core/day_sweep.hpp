@@ -10,12 +10,14 @@
 
 #include <algorithm>
 
+#include "optional_day.hpp"
+
 namespace aftercare {
 
 // Days from..to, inclusive; an absent end is open.
 struct DayRange {
-    std::optional<int> from;
-    std::optional<int> to;
+    OptionalDay from;
+    OptionalDay to;
     bool operator==(const DayRange&) const = default;
 };
 

@@ -12,6 +12,7 @@
 
 #include "line_texts.hpp"
 #include "name.hpp"
+#include "optional_day.hpp"
 #include "source.hpp"
 #include "syntax.hpp"
 
@@ -33,8 +34,8 @@ struct WrittenDays {
 
 // Day 0 is the session; negative days come before it. An absent end is open.
 struct DayWindow {
-    std::optional<int> from;
-    std::optional<int> to;
+    OptionalDay from;
+    OptionalDay to;
     // Set when an end is a milestone the page gives no day for: the window
     // starts or ends then, on a day nobody knows (so `from`/`to` is absent).
     Name starts_at;

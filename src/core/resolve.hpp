@@ -17,8 +17,8 @@
 namespace aftercare {
 
 struct DaySegment {
-    std::optional<int> from;  // absent: open towards the days before
-    std::optional<int> to;    // absent: open onwards
+    OptionalDay from;  // absent: open towards the days before
+    OptionalDay to;    // absent: open onwards
     Modality modality = Modality::allow;
     // What the findings ask of a segment, kept here so they need not visit
     // its rules: whether they are on the activity itself (not inherited from
