@@ -33,6 +33,41 @@ TEST_CASE("the design card's example builds one rule with two clauses", "[parser
     CHECK(rule.clauses[1].activities[0].span.end == 37);
 }
 
+TEST_CASE("a window's parts are absent exactly when not written", "[parser]") {
+    // Optional parts mark absence with a span no text has (it ends before
+    // it begins): a part one character long is still present.
+    const auto result = parse_text(
+        "day 1: forbid swim\n"
+        "day 2..: allow rinse at most 3 times\n"
+        "after final session: allow shave\n"
+        "until healed: forbid sauna\n"
+        "for 2 weeks: avoid sun\n");
+    REQUIRE(result.diagnostics.empty());
+    const auto& statements = result.document.statements;
+    REQUIRE(statements.size() == 5);
+    const auto window = [&](std::size_t i) { return std::get<RuleDecl>(statements[i].node).window; };
+    REQUIRE(window(0).days);
+    CHECK(window(0).days->first->value == 1);
+    CHECK(window(0).days->first->span.begin == 4);
+    CHECK(window(0).days->first->span.end == 5);
+    CHECK_FALSE(window(0).days->last);
+    CHECK_FALSE(window(0).days->amount);
+    CHECK_FALSE(window(0).days->name);
+    CHECK(window(1).days->form == Days::Form::open_end);
+    CHECK_FALSE(window(1).days->last);
+    const auto& limit = *std::get<RuleDecl>(statements[1].node).clauses[0].quantity;
+    CHECK(limit.low.value == 3);
+    CHECK_FALSE(limit.high);
+    CHECK_FALSE(limit.per);
+    CHECK_FALSE(window(2).days);
+    CHECK(window(2).anchor == Anchor::final_session);
+    CHECK(window(3).days->name->text == "healed");
+    CHECK_FALSE(window(3).days->first);
+    CHECK(window(4).days->amount->value == 2);
+    CHECK(window(4).days->unit == DurationUnit::week);
+    CHECK_FALSE(window(4).days->first);
+}
+
 TEST_CASE("quote and note lines belong to the statement above them", "[parser]") {
     const auto result = parse_text("day 1: forbid wash\n  quote \"Don't wash.\"\n  note \"a \\\"b\\\" c\"\n");
     REQUIRE(result.diagnostics.empty());

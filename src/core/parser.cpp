@@ -50,7 +50,7 @@ struct Pending {
     std::optional<Word> word;
     std::optional<Word> retrieved;
     std::optional<Text> archived;
-    std::optional<Number> number;
+    Optional<Number> number;
     std::pmr::vector<Word> synonyms;
     std::pmr::vector<std::pmr::vector<Word>> topics;
     Days days;
@@ -61,7 +61,7 @@ struct Pending {
     Clause clause;
     std::pmr::vector<Clause> clauses;
     std::pmr::vector<Word> signs;
-    std::optional<Word> target;
+    Optional<Word> target;
     std::pmr::vector<Escalation> actions;
 };
 
