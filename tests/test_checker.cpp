@@ -54,7 +54,7 @@ TEST_CASE("windows become day numbers", "[checker]") {
     const auto& rules = c.protocol.rules;
     REQUIRE(rules.size() == 9);
     auto window = [&](std::size_t i) {
-        return std::make_pair(std::optional<int>(rules[i].window.from), std::optional<int>(rules[i].window.to));
+        return std::make_pair(std::optional<int>(rules[i].window->from), std::optional<int>(rules[i].window->to));
     };
     CHECK(window(0) == std::make_pair(std::optional<int>(4), std::optional<int>(6)));
     CHECK(window(1) == std::make_pair(std::optional<int>(7), std::optional<int>()));
@@ -64,7 +64,7 @@ TEST_CASE("windows become day numbers", "[checker]") {
     CHECK(window(5) == std::make_pair(std::optional<int>(7), std::optional<int>()));
     CHECK(window(6) == std::make_pair(std::optional<int>(0), std::optional<int>(6)));
     CHECK(window(7) == std::make_pair(std::optional<int>(0), std::optional<int>()));
-    CHECK(rules[8].window.anchor == Anchor::between_sessions);
+    CHECK(rules[8].window->anchor == Anchor::between_sessions);
     CHECK(rules[0].activity == "wash.rinse");
     CHECK(rules[3].activity == "swim");
 }
@@ -120,6 +120,33 @@ TEST_CASE("a line's quotes, notes and conditions outlive the text and the tree t
     REQUIRE(c.protocol.milestones.size() == 1);
     CHECK(c.protocol.milestones[0].provenance.notes().front() == "when the scabs are gone");
     CHECK(c.protocol.milestones[0].provenance.quotes().empty());
+}
+
+TEST_CASE("the rules of a line share its window, those of a clause its limit, for as long as a copy of the protocol",
+          "[checker]") {
+    std::optional<Protocol> copy;
+    {
+        const Compilation c = compile_rules(
+            "day 1..3: allow shower, rinse at most 2 times per day; forbid swim\n"
+            "day 5: allow shower\n");
+        REQUIRE(c.ok());
+        copy = c.protocol;
+    }
+    const auto& rules = copy->rules;
+    REQUIRE(rules.size() == 4);
+    CHECK(rules[0].window == rules[1].window);
+    CHECK(rules[0].window == rules[2].window);
+    CHECK(rules[3].window != rules[0].window);
+    CHECK(*rules[0].window->from == 1);
+    CHECK(*rules[0].window->to == 3);
+    CHECK(written_text(*rules[0].window) == "day 1..3");
+    CHECK(*rules[3].window->from == 5);
+    REQUIRE(rules[0].quantity);
+    CHECK(rules[0].quantity == rules[1].quantity);
+    CHECK(rules[0].quantity->max == 2);
+    CHECK(rules[0].quantity->per == "day");
+    CHECK(rules[2].quantity == nullptr);
+    CHECK(rules[3].quantity == nullptr);
 }
 
 TEST_CASE("synonyms and kind names resolve to canonical ids", "[checker]") {

@@ -312,7 +312,7 @@ TEST_CASE("contradiction within one file: not for a kind's exception, a 'when' r
     }
     SECTION("a rule after the final session is not compared with one counted from each session") {
         const Checked c({"findings/within-timelines.care"});
-        REQUIRE(c.protocols[0]->protocol.rules[1].window.anchor == Anchor::final_session);
+        REQUIRE(c.protocols[0]->protocol.rules[1].window->anchor == Anchor::final_session);
         INFO(c.listing());
         CHECK(c.findings.empty());
     }
@@ -367,7 +367,7 @@ TEST_CASE("contradiction across files: not with a 'when' rule, nor between timel
     }
     SECTION("after the final session in one clinic, from each session in the other") {
         const Checked c({"findings/across-timeline-a.care", "findings/across-timeline-b.care"});
-        REQUIRE(c.protocols[0]->protocol.rules[0].window.anchor == Anchor::final_session);
+        REQUIRE(c.protocols[0]->protocol.rules[0].window->anchor == Anchor::final_session);
         INFO(c.listing());
         CHECK(c.findings.empty());
     }

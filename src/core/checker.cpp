@@ -84,7 +84,7 @@ public:
 
     CheckResult run(const Document& document) {
         result_.protocol.file = file_.name();
-        texts_ = std::make_shared<TextStore>(file_.shared_text());
+        store_ = std::make_shared<LineStore>(file_.shared_text());
         collect_header(document);
         collect_milestones(document);
         collect_phases(document);
@@ -95,7 +95,7 @@ public:
         const std::size_t threads = std::max<std::size_t>(1, std::min(threads_for(count), count));
         if (threads == 1) {
             check_lines(document, 0, count);
-            result_.protocol.texts = std::move(texts_);
+            result_.protocol.line_store = std::move(store_);
             return std::move(result_);
         }
         // A piece joins the first as soon as every piece before it has. Two
@@ -112,7 +112,7 @@ public:
         for (std::size_t k = 0; k < pieces; ++k) {
             workers.push_back(*this);
             workers.back().result_ = {};
-            workers.back().texts_ = std::make_shared<TextStore>(file_.shared_text());
+            workers.back().store_ = std::make_shared<LineStore>(file_.shared_text());
         }
         // The first piece's rules get room for all, so the others join them without moving it.
         CheckResult& first = workers.front().result_;
@@ -143,8 +143,8 @@ public:
         append_moved(result_.diagnostics, first.diagnostics);  // the header's problems come first
         result_.protocol.rules = std::move(first.protocol.rules);
         result_.protocol.warnings = std::move(first.protocol.warnings);
-        for (Checker& worker : workers) texts_->take(*worker.texts_);
-        result_.protocol.texts = std::move(texts_);
+        for (Checker& worker : workers) store_->take(*worker.store_);
+        result_.protocol.line_store = std::move(store_);
         return std::move(result_);
     }
 
@@ -222,7 +222,7 @@ private:
         for (const Attribute& attribute : statement.attributes) {
             texts_by_kind_[static_cast<std::size_t>(attribute.kind)].push_back(attribute.text.value);
         }
-        return texts_->add(texts_by_kind_[static_cast<std::size_t>(Attribute::Kind::quote)],
+        return store_->add(texts_by_kind_[static_cast<std::size_t>(Attribute::Kind::quote)],
                            texts_by_kind_[static_cast<std::size_t>(Attribute::Kind::note)],
                            texts_by_kind_[static_cast<std::size_t>(Attribute::Kind::condition)]);
     }
@@ -633,18 +633,18 @@ private:
 
     void check_rule(std::size_t index, const Statement& statement, const RuleDecl& decl) {
         const auto window = resolve_window(decl.window);
-        // One for every rule of the line, made with its first: a line that
-        // makes no rule keeps no texts.
+        // One each for every rule of the line, kept with its first: a line
+        // that makes no rule keeps nothing.
+        const DayWindow* kept_window = nullptr;
         const LineTexts* texts = nullptr;
-        bool texts_made = false;
         std::vector<std::pair<Name, const Word*>> seen;  // one statement names each activity once
         for (const Clause& clause : decl.clauses) {
-            std::shared_ptr<const aftercare::Quantity> quantity;  // one for every rule of the clause
+            std::optional<aftercare::Quantity> quantity;  // one for every rule of the clause
+            const aftercare::Quantity* kept_quantity = nullptr;
             bool quantity_ok = true;
             if (clause.quantity) {
-                auto checked = check_quantity(*clause.quantity, clause.modality, clause.activities.front().text);
-                quantity_ok = checked.has_value();
-                if (checked) quantity = std::make_shared<const aftercare::Quantity>(std::move(*checked));
+                quantity = check_quantity(*clause.quantity, clause.modality, clause.activities.front().text);
+                quantity_ok = quantity.has_value();
             }
             for (const Word& word : clause.activities) {
                 const auto known = resolve_activity(word);
@@ -661,12 +661,13 @@ private:
                 rule.activity = known->activity;
                 rule.written = known->written;
                 rule.modality = clause.modality;
-                rule.window = *window;
-                rule.quantity = quantity;
-                if (!texts_made) {
+                if (!kept_window) {
+                    kept_window = store_->keep(*window);
                     texts = texts_of(statement);
-                    texts_made = true;
                 }
+                if (quantity && !kept_quantity) kept_quantity = store_->keep(*quantity);
+                rule.window = kept_window;
+                rule.quantity = kept_quantity;
                 rule.provenance = Provenance{texts, file_.position(word.span, line_hint_)};
                 if (piece_rules_) piece_rules_->push_back(std::move(rule));
                 else result_.protocol.rules.push_back(std::move(rule));
@@ -738,7 +739,7 @@ private:
     std::map<std::string, DayWindow> phases_;
     std::set<std::string> all_phases_;  // every phase name in the file, defined or not yet
     SourceFile::LineHint line_hint_;  // rules come in file order
-    std::shared_ptr<TextStore> texts_;  // this piece's; joined into the first's
+    std::shared_ptr<LineStore> store_;  // this piece's; joined into the first's
     std::optional<std::pmr::vector<Rule>> piece_rules_;  // a later piece's rules, until they join the first's
     std::array<std::vector<std::string_view>, 3> texts_by_kind_;  // texts_of's lists, kept for their room
 };

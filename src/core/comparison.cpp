@@ -19,7 +19,7 @@ bool same_quantity(const Quantity* a, const Quantity* b) {
 
 bool same_cell(const std::optional<Cell>& a, const std::optional<Cell>& b) {
     if (!a || !b) return !a && !b;
-    return a->modality == b->modality && same_quantity(a->quantity.get(), b->quantity.get());
+    return a->modality == b->modality && same_quantity(a->quantity, b->quantity);
 }
 
 using Key = std::pair<std::string, Anchor>;

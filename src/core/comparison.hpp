@@ -17,7 +17,7 @@ namespace aftercare {
 // One protocol's guidance over a row's days, or nothing.
 struct Cell {
     Modality modality = Modality::allow;
-    std::shared_ptr<const Quantity> quantity;  // the deciding rule's limit
+    const Quantity* quantity = nullptr;  // the deciding rule's limit, in that protocol's LineStore
     std::vector<std::size_t> rules;  // indices into that protocol's rules
 };
 

@@ -385,8 +385,8 @@ std::vector<std::vector<Finding>> find_conflicts_within(const Analysed& protocol
     std::vector<std::uint32_t> group_start;  // counts first, then where each group's rules start
     for (std::size_t r = 0; r < p.rules.size(); ++r) {
         const Rule& rule = p.rules[r];
-        if (!rule.conditions().empty() || rule.window.undated()) continue;
-        const auto [at, added] = group_of.try_emplace({rule.activity, rule.window.anchor, rule.modality},
+        if (!rule.conditions().empty() || rule.window->undated()) continue;
+        const auto [at, added] = group_of.try_emplace({rule.activity, rule.window->anchor, rule.modality},
                                                      static_cast<std::uint32_t>(group_start.size()));
         if (added) group_start.push_back(0);
         rule_group[r] = at->second;
@@ -447,7 +447,7 @@ std::vector<std::vector<Finding>> find_conflicts_within(const Analysed& protocol
             for (std::uint32_t i = group_start[group]; i < group_start[group + 1]; ++i) {
                 const Rule& rule = p.rules[grouped[i]];
                 runs.push_back({grouped[i], static_cast<std::uint32_t>(index), rule.modality,
-                                {rule.window.from, rule.window.to}, {}, true});
+                                {rule.window->from, rule.window->to}, {}, true});
             }
             durations(runs, restrictive(std::get<2>(key)), false, std::get<0>(key), std::get<1>(key), found[t]);
         }

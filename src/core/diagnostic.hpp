@@ -23,7 +23,7 @@ struct RelatedLocation {
     std::string message;
     // The source's own words, for findings: views of the texts of the rule
     // they come from, since a report can show a hundred thousand of them;
-    // `keeps` holds those texts (its protocol's TextStore) alive.
+    // `keeps` holds those texts (its protocol's LineStore) alive.
     std::span<const std::string_view> quoted;
     std::shared_ptr<const void> keeps;
 

@@ -223,7 +223,7 @@ void append_rule(std::string& out, const Rule& rule) {
         out += rule.quantity->written.view();
     }
     out += " (";
-    append_written_text(out, rule.window);
+    append_written_text(out, *rule.window);
     out += ')';
 }
 
@@ -295,7 +295,7 @@ void to_diagnostic(const Finding& f, const Analysed& protocols, Diagnostic& d) {
         // that pointer is set only when it changes, sparing a count up and
         // down in shared memory.
         note.quoted = rule.provenance.quotes();
-        const std::shared_ptr<const TextStore>& store = named[i].protocol->texts;
+        const std::shared_ptr<const LineStore>& store = named[i].protocol->line_store;
         if (!note.quoted.empty() && note.keeps.get() != store.get()) note.keeps = store;
     }
 }

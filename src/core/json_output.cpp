@@ -83,8 +83,8 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
                   {"written", r.written},
                   {"modality", keyword_of(r.modality)},
                   {"strength", strength_of(r.modality)},
-                  {"window", window(r.window)},
-                  {"quantity", quantity(r.quantity.get())},
+                  {"window", window(*r.window)},
+                  {"quantity", quantity(r.quantity)},
                   {"conditions", r.conditions()}};
         add_provenance(item, r.provenance, protocol.file);
         rules.push_back(std::move(item));
@@ -112,7 +112,7 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
                                     {"to", optional_int(s.to)},
                                     {"modality", keyword_of(s.modality)},
                                     {"strength", strength_of(s.modality)},
-                                    {"quantity", quantity(protocol.rules[s.decider].quantity.get())},
+                                    {"quantity", quantity(protocol.rules[s.decider].quantity)},
                                     {"rules", std::vector<std::size_t>(s.rules.begin(), s.rules.end())}});
         }
         days.push_back(json{{"activity", a.activity},

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "line_texts.hpp"
+#include "line_store.hpp"
 #include "name.hpp"
 #include "optional_day.hpp"
 #include "source.hpp"
@@ -63,7 +63,7 @@ void append_written_text(std::string& out, const DayWindow& window);
 // long protocol has hundreds of thousands of these, so they do not repeat it.
 struct Provenance {
     // The line's quotes, notes and `when` lines, shared by the rules of one
-    // line; in the protocol's TextStore (Protocol::texts).
+    // line; in the protocol's LineStore (Protocol::line_store).
     const LineTexts* texts = nullptr;
     Position position;
 
@@ -80,15 +80,17 @@ struct Provenance {
 // halve the lists of rules the resolved view and the findings keep.
 using RuleIndex = std::uint32_t;
 
+// A checked rule's window and limit are in its protocol's LineStore, made
+// once for all the rules of their line or clause.
 struct Rule {
     std::uint32_t statement = 0;  // rules from one line share it
     Modality modality = Modality::allow;
     Name activity;  // canonical id
     Name written;   // the word the writer used
-    DayWindow window;
+    const DayWindow* window = nullptr;  // the line's; never null in a checked protocol
     // The limit ("at most 2 per day"), shared by the rules of one clause;
     // most rules have none.
-    std::shared_ptr<const Quantity> quantity;
+    const Quantity* quantity = nullptr;
     Provenance provenance;
 
     // `when` lines: the rule applies only then.
@@ -134,10 +136,10 @@ struct Import {
 
 struct Protocol {
     Name file;
-    // What every Provenance's texts point into, kept with the source text
-    // they view: shared, so a copy of the protocol, or a diagnostic quoting
-    // it, keeps them.
-    std::shared_ptr<const TextStore> texts;
+    // What every Provenance's texts and every rule's window and limit point
+    // into, kept with the source text the texts view: shared, so a copy of
+    // the protocol, or a diagnostic quoting it, keeps them.
+    std::shared_ptr<const LineStore> line_store;
     std::string title;
     std::string procedure;
     Source source;

@@ -170,8 +170,8 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     facts.clear();
     facts.reserve(all.size());
     for (const Rule& rule : all) {
-        facts.push_back({{rule.window.from, rule.window.to}, rule.modality, Vocabulary::depth(rule.activity.view()),
-                         rule.conditions().empty() && !rule.window.undated()});
+        facts.push_back({{rule.window->from, rule.window->to}, rule.modality, Vocabulary::depth(rule.activity.view()),
+                         rule.conditions().empty() && !rule.window->undated()});
     }
     // Rules by activity and timeline, in rule order, placed in one list by
     // counting: a map of lists cost a small protocol more allocations than
@@ -188,7 +188,7 @@ std::vector<ResolvedActivity> resolve(const Protocol& protocol, const Vocabulary
     for (RuleIndex r = 0; r < all.size(); ++r) {
         const auto [place, added] = work.place_of.try_emplace(all[r].activity, static_cast<std::uint32_t>(named.size()));
         if (added) named.push_back(Named{all[r].activity, {}});
-        slot_of[r] = place * 3 + static_cast<std::uint32_t>(all[r].window.anchor);
+        slot_of[r] = place * 3 + static_cast<std::uint32_t>(all[r].window->anchor);
     }
     std::vector<std::uint32_t>& slot_begin = work.slot_begin;
     slot_begin.assign(named.size() * 3 + 1, 0);

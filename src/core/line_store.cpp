@@ -1,4 +1,4 @@
-#include "line_texts.hpp"
+#include "line_store.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -24,7 +24,7 @@ const std::string_view* LineTexts::views() const {
     return std::launder(reinterpret_cast<const std::string_view*>(reinterpret_cast<const std::byte*>(this) + slot));
 }
 
-std::string_view TextStore::keep(std::string_view text) {
+std::string_view LineStore::keep_text(std::string_view text) {
     if (text.empty()) return {};
     const std::less_equal<const char*> at_most;
     const char* const begin = source_ ? source_->data() : nullptr;
@@ -32,10 +32,24 @@ std::string_view TextStore::keep(std::string_view text) {
     return copies_.emplace_back(text);
 }
 
-const LineTexts* TextStore::add(std::span<const std::string_view> quotes, std::span<const std::string_view> notes,
+const LineTexts* LineStore::add(std::span<const std::string_view> quotes, std::span<const std::string_view> notes,
                                 std::span<const std::string_view> conditions) {
     const std::size_t count = quotes.size() + notes.size() + conditions.size();
-    const std::size_t bytes = (1 + count) * slot;
+    auto* const at = static_cast<std::byte*>(allocate((1 + count) * slot));
+    auto* line = new (at) LineTexts(static_cast<std::uint32_t>(quotes.size()), static_cast<std::uint32_t>(notes.size()),
+                                    static_cast<std::uint32_t>(conditions.size()));
+    std::byte* view = at + slot;
+    for (const auto kind : {quotes, notes, conditions}) {
+        for (const std::string_view text : kind) {
+            new (view) std::string_view(keep_text(text));
+            view += slot;
+        }
+    }
+    return line;
+}
+
+void* LineStore::allocate(std::size_t bytes) {
+    bytes = (bytes + unit - 1) / unit * unit;
     if (used_ + bytes > capacity_) {
         const std::size_t grown = blocks_.empty() ? first_block : std::min(2 * capacity_, largest_block);
         capacity_ = std::max(grown, bytes);
@@ -45,19 +59,10 @@ const LineTexts* TextStore::add(std::span<const std::string_view> quotes, std::s
     }
     std::byte* const at = blocks_.back().get() + used_;
     used_ += bytes;
-    auto* line = new (at) LineTexts(static_cast<std::uint32_t>(quotes.size()), static_cast<std::uint32_t>(notes.size()),
-                                    static_cast<std::uint32_t>(conditions.size()));
-    std::byte* view = at + slot;
-    for (const auto kind : {quotes, notes, conditions}) {
-        for (const std::string_view text : kind) {
-            new (view) std::string_view(keep(text));
-            view += slot;
-        }
-    }
-    return line;
+    return at;
 }
 
-void TextStore::take(TextStore& other) {
+void LineStore::take(LineStore& other) {
     assert(&other != this);  // a list spliced into itself
     if (other.source_ && other.source_ != source_) other_sources_.push_back(std::move(other.source_));
     std::move(other.other_sources_.begin(), other.other_sources_.end(), std::back_inserter(other_sources_));
