@@ -1,6 +1,7 @@
 #include "format.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -62,7 +63,7 @@ std::string quantity_text(const syntax::Quantity& q) {
     return text;
 }
 
-std::string words(const std::pmr::vector<Word>& list, std::string_view separator = ", ") {
+std::string words(std::span<const Word> list, std::string_view separator = ", ") {
     std::string out;
     for (std::size_t i = 0; i < list.size(); ++i) out += (i ? std::string(separator) : "") + std::string(list[i].text);
     return out;

@@ -8,10 +8,14 @@
 #include <charconv>
 #include <iterator>
 #include <limits>
+#include <memory>
+#include <new>
 #include <numeric>
 #include <optional>
 #include <span>
 #include <string_view>
+#include <type_traits>
+#include <vector>
 
 #include <tao/pegtl.hpp>
 
@@ -33,15 +37,15 @@ namespace pegtl = tao::pegtl;
 namespace g = grammar;
 using namespace syntax;
 
-// What has been read of the statement being parsed. Its lists are made in
+// What has been read of the statement being parsed. Its vectors are made in
 // the tree's arena and moved into the statement whole; starting afresh
-// (assigning a Pending{}) keeps them in the arena.
+// (assigning a Pending{}) keeps them in the arena. A rule line's lists are
+// gathered in the Builder's own vectors, which keep their room, and copied
+// into the arena at their size when complete.
 struct Pending {
     explicit Pending(std::pmr::memory_resource* arena)
         : synonyms(arena),
           topics(arena),
-          clause{Modality::allow, {}, std::pmr::vector<Word>(arena), nullptr, {}},
-          clauses(arena),
           signs(arena),
           actions(arena) {}
     Pending() = default;
@@ -59,7 +63,6 @@ struct Pending {
     Anchor anchor = Anchor::session;
     Quantity quantity;
     Clause clause;
-    std::pmr::vector<Clause> clauses;
     std::pmr::vector<Word> signs;
     Optional<Word> target;
     std::pmr::vector<Escalation> actions;
@@ -79,6 +82,11 @@ struct Builder {
     std::shared_ptr<std::pmr::memory_resource> arena;
     Document document;
     Pending pending;
+    // The lists being read: the clause's activities, the rule's clauses, and
+    // the attributes of the last statement made.
+    std::vector<Word> activities;
+    std::vector<Clause> clauses;
+    std::vector<Attribute> attributes;
     bool can_attach = false;  // whether a quote/note line has a statement to belong to
     bool after_error = false;
     std::vector<Span> orphan_attributes;
@@ -115,22 +123,49 @@ struct Builder {
         }
         return n;
     }
+    // `list`, copied into the arena at its size; `list` is left empty.
+    template <typename Part>
+    std::span<const Part> keep(std::vector<Part>& list) {
+        static_assert(std::is_trivially_destructible_v<Part>, "the arena never destroys what it holds");
+        if (list.empty()) return {};
+        Part* const kept = static_cast<Part*>(arena->allocate(list.size() * sizeof(Part), alignof(Part)));
+        std::uninitialized_copy(list.begin(), list.end(), kept);
+        const std::span<const Part> out(kept, list.size());
+        list.clear();
+        return out;
+    }
+    template <typename Part>
+    const Part* keep_one(const Part& part) {
+        static_assert(std::is_trivially_destructible_v<Part>, "the arena never destroys what it holds");
+        return new (arena->allocate(sizeof(Part), alignof(Part))) Part(part);
+    }
+    // The last statement's attributes are complete once another statement
+    // starts, or the text ends.
+    void finish_attributes() {
+        if (!attributes.empty()) document.statements.back().attributes = keep(attributes);
+    }
+    void start_afresh() {
+        pending = Pending{};
+        activities.clear();
+        clauses.clear();
+    }
     // The statement's parts are moved out of `pending`, which starts afresh.
     template <typename Input>
     void emit(const Input& in, Node node) {
-        document.statements.push_back(Statement{std::move(node), span_of(in), std::pmr::vector<Attribute>(arena.get())});
-        pending = Pending{};
+        finish_attributes();
+        document.statements.push_back(Statement{std::move(node), span_of(in), {}});
+        start_afresh();
         can_attach = true;
     }
     void abandon_statement() {
-        pending = Pending{};
+        start_afresh();
         can_attach = false;  // its quote and note lines must not land on the statement before
         after_error = true;
     }
     template <typename Input>
     void attach(const Input& in, Attribute::Kind kind) {
         if (can_attach) {
-            document.statements.back().attributes.push_back(Attribute{kind, std::move(*pending.text), span_of(in)});
+            attributes.push_back(Attribute{kind, std::move(*pending.text), span_of(in)});
         } else if (!after_error) {
             orphan_attributes.push_back(span_of(in));
         }
@@ -265,7 +300,7 @@ AFTERCARE_ACTION(modality) {
     b.pending.clause.modality = *modality_from_keyword(to_lower(in.string_view()));
     b.pending.clause.modality_span = b.span_of(in);
 } };
-AFTERCARE_ACTION(activity_ref) { b.pending.clause.activities.push_back(b.word(in)); } };
+AFTERCARE_ACTION(activity_ref) { b.activities.push_back(b.word(in)); } };
 template <>
 struct action<g::next_activity_ref> : action<g::activity_ref> {};
 AFTERCARE_ACTION(at_most) { b.pending.quantity.bound = Quantity::Bound::at_most; } };
@@ -281,17 +316,18 @@ AFTERCARE_ACTION(period) { b.pending.quantity.per = b.word(in); } };
 AFTERCARE_ACTION(spf_quantity) { b.pending.quantity.unit = Quantity::Unit::spf; } };
 AFTERCARE_ACTION(quantity) {
     b.pending.quantity.span = b.span_of(in);
-    b.pending.clause.quantity = std::make_shared<const Quantity>(std::move(b.pending.quantity));
+    b.pending.clause.quantity = b.keep_one(b.pending.quantity);
     b.pending.quantity = Quantity{};
 } };
 AFTERCARE_ACTION(clause) {
     b.pending.clause.span = b.span_of(in);
-    b.pending.clauses.push_back(std::move(b.pending.clause));
+    b.pending.clause.activities = b.keep(b.activities);
+    b.clauses.push_back(b.pending.clause);
     b.pending.clause = Clause{};
 } };
 template <>
 struct action<g::next_clause> : action<g::clause> {};
-AFTERCARE_ACTION(rule_decl) { b.emit(in, RuleDecl{std::move(*b.pending.window), std::move(b.pending.clauses)}); } };
+AFTERCARE_ACTION(rule_decl) { b.emit(in, RuleDecl{std::move(*b.pending.window), b.keep(b.clauses)}); } };
 
 // ----------------------------------------------------------------- warnings
 AFTERCARE_ACTION(sign_ref) { b.pending.signs.push_back(b.word(in)); } };
@@ -524,6 +560,7 @@ std::optional<Document> parse_in_pieces(const SourceFile& file, std::size_t piec
             text.data() + bounds[i], text.data() + bounds[i + 1], "");
         try {
             pegtl::parse<g::file, action, control>(in, builder);
+            builder.finish_attributes();
             clean[i] = builder.orphan_attributes.empty();
         } catch (const pegtl::parse_error&) {
             clean[i] = 0;
@@ -600,6 +637,7 @@ ParseResult parse(const SourceFile& file) {
             offset = next_line + 1;
         }
     }
+    builder.finish_attributes();
     result.document = std::move(builder.document);
     for (const Span orphan : builder.orphan_attributes) {
         result.diagnostics.push_back(make_diagnostic(Severity::error, "orphan-attribute", file, orphan,
