@@ -7,10 +7,12 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <new>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -18,6 +20,34 @@
 #include "protocol.hpp"
 
 namespace aftercare {
+
+// Rule numbers shared by the lists that view them, with a count of those
+// lists kept by hand: a std::shared_ptr is two pointers, and a list is in
+// each of the million sides of a long protocol's findings. The numbers
+// follow this header in one allocation.
+class RuleStore {
+public:
+    // Room for `count` numbers, held once (by the caller).
+    static RuleStore* make(std::size_t count) {
+        void* at = ::operator new(sizeof(RuleStore) + count * sizeof(RuleIndex));
+        return new (at) RuleStore;
+    }
+    RuleIndex* rules() {
+        return std::launder(reinterpret_cast<RuleIndex*>(reinterpret_cast<std::byte*>(this) + sizeof(RuleStore)));
+    }
+    void hold() { holders_.fetch_add(1, std::memory_order_relaxed); }
+    void release() {
+        if (holders_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+            this->~RuleStore();
+            ::operator delete(this);
+        }
+    }
+
+private:
+    RuleStore() = default;
+    std::atomic<std::uint32_t> holders_{1};
+};
+static_assert(alignof(RuleStore) >= alignof(RuleIndex) && sizeof(RuleStore) % alignof(RuleIndex) == 0);
 
 class RuleList {
 public:
@@ -27,25 +57,37 @@ public:
     RuleList(Iterator first, Iterator last) {
         assign(first, last);
     }
-    // `count` rules from `first` on, in `store`, which the list keeps alive.
-    RuleList(const std::shared_ptr<const RuleIndex[]>& store, std::size_t first, std::size_t count)
-        : size_(static_cast<std::uint32_t>(count)) {
-        if (size_ == 1) one_ = store[first];
-        else if (size_ > 1) many_ = std::shared_ptr<const RuleIndex[]>(store, store.get() + first);
+    // `count` rules from `first` on, in `store`, which the list then holds too.
+    RuleList(RuleStore* store, std::size_t first, std::size_t count) : size_(static_cast<std::uint32_t>(count)) {
+        if (size_ == 1) {
+            one_ = store->rules()[first];
+        } else if (size_ > 1) {
+            store->hold();
+            store_ = store;
+            one_ = static_cast<std::uint32_t>(first);
+        }
     }
-    RuleList(const RuleList& other) = default;
+    RuleList(const RuleList& other) : store_(other.store_), size_(other.size_), one_(other.one_) {
+        if (store_) store_->hold();
+    }
     // A list moved from is left empty.
     RuleList(RuleList&& other) noexcept
-        : size_(std::exchange(other.size_, 0)), one_(other.one_), many_(std::move(other.many_)) {}
-    RuleList& operator=(const RuleList& other) = default;
-    RuleList& operator=(RuleList&& other) noexcept {
-        size_ = std::exchange(other.size_, 0);
-        one_ = other.one_;
-        many_ = std::move(other.many_);
+        : store_(std::exchange(other.store_, nullptr)), size_(std::exchange(other.size_, 0)), one_(other.one_) {}
+    RuleList& operator=(const RuleList& other) {
+        RuleList copy(other);
+        swap(copy);
         return *this;
     }
+    RuleList& operator=(RuleList&& other) noexcept {
+        RuleList taken(std::move(other));
+        swap(taken);
+        return *this;
+    }
+    ~RuleList() {
+        if (store_) store_->release();
+    }
 
-    const RuleIndex* begin() const { return many_ ? many_.get() : &one_; }
+    const RuleIndex* begin() const { return store_ ? store_->rules() + one_ : &one_; }
     const RuleIndex* end() const { return begin() + size_; }
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
@@ -64,6 +106,11 @@ public:
     }
 
 private:
+    void swap(RuleList& other) noexcept {
+        std::swap(store_, other.store_);
+        std::swap(size_, other.size_);
+        std::swap(one_, other.one_);
+    }
     template <typename Iterator>
     void assign(Iterator first, Iterator last) {
         size_ = static_cast<std::uint32_t>(std::distance(first, last));
@@ -71,14 +118,13 @@ private:
             if (size_ == 1) one_ = static_cast<RuleIndex>(*first);
             return;
         }
-        std::shared_ptr<RuleIndex[]> own = std::make_shared_for_overwrite<RuleIndex[]>(size_);
-        std::copy(first, last, own.get());
-        many_ = std::move(own);
+        store_ = RuleStore::make(size_);
+        std::copy(first, last, store_->rules());
     }
 
+    RuleStore* store_ = nullptr;  // the rules, when there are more than one
     std::uint32_t size_ = 0;
-    RuleIndex one_ = 0;                          // the rule, when there is one
-    std::shared_ptr<const RuleIndex[]> many_;  // the rules, when there are more
+    RuleIndex one_ = 0;  // the rule, when there is one; else where the rules start in the store
 };
 
 // Lists made one after another, then handed out sharing one allocation:
@@ -87,10 +133,16 @@ private:
 // findings, its working list keeps its room.
 class RuleListBatch {
 public:
+    RuleListBatch() = default;
+    RuleListBatch(const RuleListBatch&) = delete;
+    RuleListBatch& operator=(const RuleListBatch&) = delete;
+    ~RuleListBatch() { clear(); }
+
     void clear() {
         rules_.clear();
         ends_.clear();
-        store_.reset();
+        if (store_) store_->release();
+        store_ = nullptr;
     }
     // The list being made is what was appended here since the last close();
     // a caller may sort or shorten that part.
@@ -106,9 +158,8 @@ public:
         const auto begin = rules_.begin() + static_cast<std::ptrdiff_t>(first);
         if (count <= 1) return RuleList(begin, begin + static_cast<std::ptrdiff_t>(count));  // in place: no store needed
         if (!store_) {
-            std::shared_ptr<RuleIndex[]> store = std::make_shared_for_overwrite<RuleIndex[]>(rules_.size());
-            std::copy(rules_.begin(), rules_.end(), store.get());
-            store_ = std::move(store);
+            store_ = RuleStore::make(rules_.size());
+            std::copy(rules_.begin(), rules_.end(), store_->rules());
         }
         return RuleList(store_, first, count);
     }
@@ -116,7 +167,7 @@ public:
 private:
     std::vector<RuleIndex> rules_;
     std::vector<std::size_t> ends_;
-    std::shared_ptr<const RuleIndex[]> store_;
+    RuleStore* store_ = nullptr;  // held by the batch too, until clear()
 };
 
 }  // namespace aftercare
