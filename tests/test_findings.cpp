@@ -624,13 +624,13 @@ TEST_CASE("gap-expected: an smp protocol that never mentions an expected topic",
     CHECK(sun.activity == "sun");
     CHECK(sun.sides.empty());
     CHECK(sun.days.empty());
-    CHECK(sun.silent == std::vector<std::size_t>{0});
-    CHECK(sun.alternatives == std::vector<std::string>{"sunscreen", "sun-protection"});
+    CHECK(std::ranges::equal(sun.silent(), std::vector<std::size_t>{0}));
+    CHECK(std::ranges::equal(sun.alternatives(), std::vector<std::string>{"sunscreen", "sun-protection"}));
     const Finding& swim = c.findings[1];
     CHECK(swim.id == "gap-expected");
     CHECK(swim.activity == "swim");
-    CHECK(swim.silent == std::vector<std::size_t>{0});
-    CHECK(swim.alternatives.empty());
+    CHECK(std::ranges::equal(swim.silent(), std::vector<std::size_t>{0}));
+    CHECK(swim.alternatives().empty());
     // Reported at the file.
     CHECK(to_diagnostic(swim, c.protocols).location.file == "findings/expected-missing.care");
 }
@@ -658,8 +658,8 @@ TEST_CASE("gap-coverage: a topic one clinic covers and another never mentions, b
     REQUIRE(f.sides.size() == 1);
     CHECK(c.name(f.sides[0].protocol) == "across-coverage-a");
     CHECK(f.sides[0].rules == std::vector<RuleIndex>{1});
-    REQUIRE(f.silent.size() == 1);
-    CHECK(c.name(f.silent[0]) == "across-coverage-b");
+    REQUIRE(f.silent().size() == 1);
+    CHECK(c.name(f.silent()[0]) == "across-coverage-b");
     CHECK(to_diagnostic(f, c.protocols).message ==
           "'swim' is covered by across-coverage-a but never mentioned by across-coverage-b");
 }
@@ -676,8 +676,8 @@ TEST_CASE("gap-coverage: the side is the clinic's first rule on the topic, whate
     // Rule 1 is on swim.chlorinated after the final session; rule 2, on swim itself, comes later, and so
     // does rule 3, the kind's other rule.
     CHECK(f.sides[0].rules == std::vector<RuleIndex>{1});
-    REQUIRE(f.silent.size() == 1);
-    CHECK(c.name(f.silent[0]) == "across-coverage-first-b");
+    REQUIRE(f.silent().size() == 1);
+    CHECK(c.name(f.silent()[0]) == "across-coverage-first-b");
 }
 
 // ------------------------------------------------------------------ the five clinics

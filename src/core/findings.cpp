@@ -147,7 +147,7 @@ void append_message(std::string& out, const Finding& f, const Analysed& protocol
     // About what a side ("p0012 forbids it on days 4..6; ") and a silent
     // clinic's name take: a finding across a thousand clinics is a long
     // sentence, and grown by doubling it was copied a dozen times.
-    out.reserve(64 + 40 * f.sides.size() + 8 * f.silent.size());
+    out.reserve(64 + 40 * f.sides.size() + 8 * f.silent().size());
     auto activity = [&] {
         out += '\'';
         out += f.activity.view();
@@ -182,14 +182,14 @@ void append_message(std::string& out, const Finding& f, const Analysed& protocol
         out += "this protocol never mentions '";
         out += f.activity.view();
         out += '\'';
-        for (std::size_t i = 0; i < f.alternatives.size(); ++i) {
+        for (std::size_t i = 0; i < f.alternatives().size(); ++i) {
             out += i ? " or '" : " (nor '";
-            out += f.alternatives[i];
+            out += f.alternatives()[i];
             out += '\'';
         }
-        if (!f.alternatives.empty()) out += ')';
+        if (!f.alternatives().empty()) out += ')';
         out += ", a topic every ";
-        out += protocols[f.silent.front()]->protocol.procedure;
+        out += protocols[f.silent().front()]->protocol.procedure;
         out += " protocol should cover";
     } else {  // gap-coverage
         out += '\'';
@@ -200,9 +200,9 @@ void append_message(std::string& out, const Finding& f, const Analysed& protocol
             out += label(protocols, f.sides[i].protocol);
         }
         out += " but never mentioned by ";
-        for (std::size_t i = 0; i < f.silent.size(); ++i) {
+        for (std::size_t i = 0; i < f.silent().size(); ++i) {
             if (i) out += ", ";
-            out += label(protocols, f.silent[i]);
+            out += label(protocols, f.silent()[i]);
         }
     }
 }
@@ -236,7 +236,7 @@ Location finding_location(const Finding& f, const Analysed& protocols) {
         return p.rules.at(side.rules.front()).provenance.location(p.file);
     }
     Location file_only;
-    if (!f.silent.empty()) file_only.file = protocols[f.silent.front()]->protocol.file;
+    if (!f.silent().empty()) file_only.file = protocols[f.silent().front()]->protocol.file;
     return file_only;
 }
 

@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -28,18 +30,29 @@ struct FindingSide {
     RuleList rules;  // indices into that protocol's rules, ascending
 };
 
+// What only some gaps say, kept apart from the findings that have none: a
+// long protocol has a hundred thousand disagreements.
+struct GapParts {
+    std::vector<std::size_t> silent;  // protocols that say nothing (gap-coverage; gap-expected: the protocol)
+    std::vector<std::string> alternatives;  // gap-expected: other activities that would have covered the topic
+};
+
 struct Finding {
     // contradiction, strength-mismatch, duration-mismatch, gap-days, gap-expected or gap-coverage: always
     // one of these literals, so a finding carries no text of its own until it is worded.
     std::string_view id;
     Severity severity = Severity::warning;
     bool across = false;  // between protocols, or within one
-    Name activity;
     Anchor anchor = Anchor::session;
+    Name activity;
     std::vector<DayRange> days;  // the days concerned (several for a duration mismatch)
     std::vector<FindingSide> sides;
-    std::vector<std::size_t> silent;  // protocols that say nothing (gap-coverage; gap-expected: the protocol)
-    std::vector<std::string> alternatives;  // gap-expected: other activities that would have covered the topic
+    std::shared_ptr<const GapParts> gap;  // a gap-coverage's or gap-expected's
+
+    std::span<const std::size_t> silent() const { return gap ? std::span<const std::size_t>(gap->silent) : std::span<const std::size_t>(); }
+    std::span<const std::string> alternatives() const {
+        return gap ? std::span<const std::string>(gap->alternatives) : std::span<const std::string>();
+    }
 };
 
 // The protocols one analysis looks at, as compiled; only those without errors.

@@ -56,8 +56,8 @@ std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t ind
                 f.id = "gap-expected";
                 f.severity = severity_of(f.id);
                 f.activity = Name(alternatives.front());
-                f.alternatives.assign(alternatives.begin() + 1, alternatives.end());
-                f.silent.push_back(index);
+                f.gap = std::make_shared<const GapParts>(
+                    GapParts{{index}, std::vector<std::string>(alternatives.begin() + 1, alternatives.end())});
                 out.push_back(std::move(f));
             }
         }
@@ -129,11 +129,13 @@ std::vector<Finding> find_coverage_gaps(const Analysed& protocols) {
                 f.sides.push_back({static_cast<std::uint32_t>(index), protocols[index]->protocol.rules[rule].modality, {}, {rule}});
             }
             // Both lists are in protocol order: the members not covering are silent.
+            GapParts gap;
             auto next = covering.begin();
             for (const std::size_t index : procedure.members) {
                 if (next != covering.end() && next->first == index) ++next;
-                else f.silent.push_back(index);
+                else gap.silent.push_back(index);
             }
+            f.gap = std::make_shared<const GapParts>(std::move(gap));
             out.push_back(std::move(f));
         }
     }

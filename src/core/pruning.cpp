@@ -17,7 +17,7 @@ namespace {
 // Whether two findings say the same thing (class, timeline, days, sides and
 // silent protocols), whatever activity each is on.
 bool says_the_same(const Finding& a, const Finding& b) {
-    if (a.id != b.id || a.anchor != b.anchor || a.across != b.across || a.days != b.days || a.silent != b.silent ||
+    if (a.id != b.id || a.anchor != b.anchor || a.across != b.across || a.days != b.days || !std::ranges::equal(a.silent(), b.silent()) ||
         a.sides.size() != b.sides.size()) {
         return false;
     }
@@ -47,7 +47,7 @@ void mark_inherited(const std::vector<Finding*>& findings, std::vector<char>& dr
             mix(side.protocol * 8 + static_cast<std::size_t>(side.modality));
             mix_days(side.days);
         }
-        for (const std::size_t p : f.silent) mix(p);
+        for (const std::size_t p : f.silent()) mix(p);
         return h;
     };
     // What is said is hashed once and then with each activity: a finding
