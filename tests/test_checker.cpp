@@ -203,7 +203,8 @@ TEST_CASE("on the same activity and day the strictest guidance is resolved", "[r
     CHECK(swim->days[1].from == 5);
     CHECK(swim->days[1].to == 10);
     CHECK(swim->days[1].modality == Modality::avoid);
-    CHECK(std::vector<std::size_t>(swim->days[1].rules.begin(), swim->days[1].rules.end()) == std::vector<std::size_t>{0, 1});
+    const auto rules = swim->rules_of(swim->days[1]);
+    CHECK(std::vector<std::size_t>(rules.begin(), rules.end()) == std::vector<std::size_t>{0, 1});
     CHECK(swim->days[2].to == 20);
 }
 

@@ -44,7 +44,7 @@ std::vector<ComparisonRow> rows_for(const Analysed& protocols, const std::vector
         for (const std::size_t i : active) {
             const auto& [p, segment] = owner[i];
             row.cells[p] = Cell{segment->modality, protocols[p]->protocol.rules[segment->decider].quantity,
-                                {segment->rules.begin(), segment->rules.end()}};
+                                {entries[p]->rules_of(*segment).begin(), entries[p]->rules_of(*segment).end()}};
         }
         // A row goes on while every protocol says the same thing.
         if (!rows.empty() && last_end + 1 == first) {

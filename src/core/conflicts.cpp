@@ -345,7 +345,7 @@ void disagreements_within(const Protocol& p, std::size_t index, const ResolvedAc
             run_first = first;
         }
         run_last = last;
-        for (const RuleIndex r : segment.rules) {
+        for (const RuleIndex r : resolved.rules_of(segment)) {
             std::uint32_t& at = place[r];
             if (at == none) {
                 at = static_cast<std::uint32_t>(spoke.size());
@@ -469,6 +469,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
     struct Member {
         std::uint32_t protocol;
         std::span<const DaySegment> days;  // its resolved view's, in that protocol's memory
+        const RuleIndex* lists;            // where the segments' rules are (ResolvedActivity::rule_lists)
     };
     struct Group {
         Name activity;
@@ -495,7 +496,7 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
             const auto [at, fresh] = procedure.index.try_emplace(key, procedure.groups.size());
             if (fresh) procedure.groups.push_back(Group{resolved.activity, resolved.anchor, {}, 0});
             Group& group = procedure.groups[at->second];
-            group.members.push_back({static_cast<std::uint32_t>(index), resolved.days});
+            group.members.push_back({static_cast<std::uint32_t>(index), resolved.days, resolved.rule_lists.get()});
             group.segments += resolved.days.size();
             work += resolved.days.size();
         }
@@ -538,9 +539,9 @@ std::vector<Finding> find_conflicts_across(const Analysed& protocols) {
                     __builtin_prefetch(start + at);
                 }
             }
-            const auto [index, days] = group.members[m];
+            const auto [index, days, lists] = group.members[m];
             for (const DaySegment& segment : days) {
-                stances.push_back({index, segment.modality, {segment.from, segment.to}, segment.rules, segment.on_self});
+                stances.push_back({index, segment.modality, {segment.from, segment.to}, segment.rules_in(lists), segment.on_self});
             }
             // This member's stances, just added: `stances` has room for the whole group, so they stay put.
             const Stance* const own = stances.data() + (stances.size() - days.size());

@@ -113,7 +113,7 @@ json to_json(const Protocol& protocol, const std::vector<ResolvedActivity>& reso
                                     {"modality", keyword_of(s.modality)},
                                     {"strength", strength_of(s.modality)},
                                     {"quantity", quantity(protocol.rules[s.decider].quantity)},
-                                    {"rules", std::vector<std::size_t>(s.rules.begin(), s.rules.end())}});
+                                    {"rules", std::vector<std::size_t>(a.rules_of(s).begin(), a.rules_of(s).end())}});
         }
         days.push_back(json{{"activity", a.activity},
                             {"anchor", keyword_of(a.anchor)},

@@ -79,7 +79,8 @@ public:
         }
         activity.days.assign(segments_.begin(), segments_.end());
         for (std::size_t s = 0; s < segments_.size(); ++s) {
-            activity.days[s].rules = std::span<const RuleIndex>(store.get() + places_[s].offset, places_[s].count);
+            activity.days[s].rules_from = static_cast<std::uint32_t>(places_[s].offset);
+            activity.days[s].rules_count = static_cast<std::uint32_t>(places_[s].count);
         }
         activity.rule_lists = std::move(store);
     }

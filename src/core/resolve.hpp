@@ -25,8 +25,12 @@ struct DaySegment {
     // a parent), and which modalities they have (bit 1 << Modality).
     bool on_self = false;
     std::uint8_t modalities = 0;
-    RuleIndex decider = 0;             // the rule that decided the modality (its limit is the day's)
-    std::span<const RuleIndex> rules;  // ascending; in ResolvedActivity::rule_lists
+    RuleIndex decider = 0;  // the rule that decided the modality (its limit is the day's)
+    // Its rules, ascending, are these in its activity's store (rules_of):
+    // two numbers instead of a span, 8 bytes of a million segments.
+    std::uint32_t rules_from = 0, rules_count = 0;
+
+    std::span<const RuleIndex> rules_in(const RuleIndex* store) const { return {store + rules_from, rules_count}; }
 };
 
 struct ResolvedActivity {
@@ -45,6 +49,8 @@ struct ResolvedActivity {
     // segments, shared by any copies of it, so a segment costs no allocation
     // of its own.
     std::shared_ptr<const RuleIndex[]> rule_lists;
+
+    std::span<const RuleIndex> rules_of(const DaySegment& segment) const { return segment.rules_in(rule_lists.get()); }
 };
 
 // Only rules without a `when` condition or an undated milestone decide days. Precedence, on one day: the rules on the most specific activity (a kind over
