@@ -192,9 +192,9 @@ struct Document {
 
     Document() = default;
     Document(Document&&) noexcept = default;
-    // The copy's vectors are made with new; its spans are of the arrays in
-    // the arenas, which it shares.
-    Document(const Document&) = default;
+    // Not copied: a copy's escaped literals would still view this one's
+    // unescaped strings, and nothing needs a copy.
+    Document(const Document&) = delete;
     // The lists go before the arenas they are in.
     Document& operator=(Document&& other) noexcept {
         statements = std::move(other.statements);
@@ -203,7 +203,7 @@ struct Document {
         arenas = std::move(other.arenas);
         return *this;
     }
-    Document& operator=(const Document& other) { return *this = Document(other); }
+    Document& operator=(const Document&) = delete;
 };
 
 }  // namespace aftercare::syntax
