@@ -49,7 +49,9 @@ struct Finding {
     std::vector<FindingSide> sides;
     std::shared_ptr<const GapParts> gap;  // a gap-coverage's or gap-expected's
 
-    std::span<const std::size_t> silent() const { return gap ? std::span<const std::size_t>(gap->silent) : std::span<const std::size_t>(); }
+    std::span<const std::size_t> silent() const {
+        return gap ? std::span<const std::size_t>(gap->silent) : std::span<const std::size_t>();
+    }
     std::span<const std::string> alternatives() const {
         return gap ? std::span<const std::string>(gap->alternatives) : std::span<const std::string>();
     }

@@ -37,8 +37,10 @@ std::vector<Finding> find_gaps_within(const Analysed& protocols, std::size_t ind
             f.anchor = resolved.anchor;
             f.days.push_back({*before.to + 1, *after.from - 1});
             f.sides.reserve(2);
-            f.sides.push_back({static_cast<std::uint32_t>(index), before.modality, {before.from, before.to}, {resolved.rules_of(before).begin(), resolved.rules_of(before).end()}});
-            f.sides.push_back({static_cast<std::uint32_t>(index), after.modality, {after.from, after.to}, {resolved.rules_of(after).begin(), resolved.rules_of(after).end()}});
+            for (const DaySegment* side : {&before, &after}) {
+                const auto rules = resolved.rules_of(*side);
+                f.sides.push_back({static_cast<std::uint32_t>(index), side->modality, {side->from, side->to}, {rules.begin(), rules.end()}});
+            }
             out.push_back(std::move(f));
         }
     }

@@ -51,7 +51,8 @@ const LineTexts* LineStore::add(std::span<const std::string_view> quotes, std::s
 void* LineStore::allocate(std::size_t bytes) {
     bytes = (bytes + unit - 1) / unit * unit;
     if (used_ + bytes > capacity_) {
-        const std::size_t grown = blocks_.empty() ? first_block : std::min(2 * capacity_, largest_block);
+        // No block of its own yet (perhaps only blocks taken from others): the first size.
+        const std::size_t grown = capacity_ == 0 ? first_block : std::min(2 * capacity_, largest_block);
         capacity_ = std::max(grown, bytes);
         // Aligned as new[] aligns any object of its size (at least max_align_t).
         blocks_.push_back(std::make_unique_for_overwrite<std::byte[]>(capacity_));
